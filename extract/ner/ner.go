@@ -103,6 +103,7 @@ func (r *Recognizer) Process(doc *nlp.Document) error {
 		classes := d.decode(r.m, r.m.casing, d.words)
 		spans = appendSpans(spans, classes, s.Start)
 	}
+	spans = postprocess(doc, spans, r.m.casing)
 	if r.rules {
 		spans = addRuleSpans(doc, spans)
 	}
