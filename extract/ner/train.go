@@ -24,7 +24,7 @@ type TrainOptions struct {
 	Log        io.Writer // progress, when not nil
 	// WordDrop is the probability of hiding a token's own word features
 	// during training, so that context, shape and gazetteer features
-	// learn too (default 0.3; negative: none).
+	// learn too (default 0.5; negative: none).
 	WordDrop float64
 	// Lower is the probability of training on a sentence in lower case
 	// (web text often is; default 0.2; negative: none).
@@ -48,7 +48,7 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 		opt.Version = 1
 	}
 	if opt.WordDrop == 0 {
-		opt.WordDrop = 0.3
+		opt.WordDrop = 0.5
 	}
 	if opt.Lower == 0 {
 		opt.Lower = 0.2
