@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/extract/nlp"
 )
@@ -22,6 +24,9 @@ type TrainOptions struct {
 	Dev        []*nlp.Document // scored with UNERLabel after training, when not nil
 	DevFile    string
 	Log        io.Writer // progress, when not nil
+	// CasingText is extra unlabelled text (one sentence a document) that
+	// only feeds the casing profile.
+	CasingText []*nlp.Document
 	// WordDrop is the probability of hiding a token's own word features
 	// during training, so that context, shape and gazetteer features
 	// learn too (default 0.5; negative: none).
@@ -53,7 +58,7 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 	if opt.Lower == 0 {
 		opt.Lower = 0.2
 	}
-	casing := casingProfile(docs)
+	casing := casingProfile(append(append([]*nlp.Document(nil), docs...), opt.CasingText...))
 	type sent struct {
 		words []string
 		gold  []int
@@ -204,4 +209,38 @@ func FileSHA256(path string) (string, error) {
 	}
 	s := sha256.Sum256(b)
 	return hex.EncodeToString(s[:]), nil
+}
+
+// ReadGlosses reads the glosses of a WordNet data file (data.noun, ...)
+// as one-sentence documents of whitespace- and punctuation-split words,
+// for the casing profile.
+func ReadGlosses(r io.Reader) ([]*nlp.Document, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), maxLine)
+	var docs []*nlp.Document
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || line[0] == ' ' {
+			continue // licence header
+		}
+		_, gloss, ok := strings.Cut(line, " | ")
+		if !ok {
+			continue
+		}
+		// the definition part, before any quoted examples
+		if i := strings.Index(gloss, "; \""); i >= 0 {
+			gloss = gloss[:i]
+		}
+		words := strings.FieldsFunc(gloss, func(r rune) bool {
+			return unicode.IsSpace(r) || strings.ContainsRune(",;:()\"", r)
+		})
+		if len(words) == 0 {
+			continue
+		}
+		var b docBuilder
+		b.start("gloss")
+		b.addSentence(words, nil, func(int) {})
+		docs = append(docs, b.finish())
+	}
+	return docs, sc.Err()
 }
