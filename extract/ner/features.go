@@ -13,7 +13,7 @@ const (
 	modelName = "ner"
 	// featureSet is the version of the feature templates below; a model
 	// trained with other templates is refused on load.
-	featureSet = 4
+	featureSet = 7
 )
 
 // labels are the entity types the sequence model predicts; the other
@@ -109,6 +109,10 @@ const (
 	fNextWordShape
 	fPrev2WordShape
 	fShapeCasingNext
+	fCluster
+	fClusterShape
+	fClusterPrev
+	fClusterNext
 )
 
 const (
@@ -401,9 +405,17 @@ type sentFeats struct {
 	gaz   []uint32
 }
 
-// extract computes the static features of words. casing maps a folded
-// word to its casing bucket (nil: none known).
-func (sf *sentFeats) extract(words []string, casing map[uint32]uint8) {
+// lexicon holds the word tables learnt from text: the casing profile
+// (folded word hash → casing bucket) and the word clusters (folded word
+// hash → cluster + 1). Either may be nil.
+type lexicon struct {
+	casing   map[uint32]uint8
+	clusters map[uint32]uint16
+}
+
+// extract computes the static features of words.
+func (sf *sentFeats) extract(words []string, lex *lexicon) {
+	casing := lex.casing
 	n := len(words)
 	sf.feats = sf.feats[:0]
 	sf.off = append(sf.off[:0], 0)
@@ -438,6 +450,12 @@ func (sf *sentFeats) extract(words []string, casing map[uint32]uint8) {
 		sentCase = "upper"
 	case letters >= 3 && lowerN == letters:
 		sentCase = "lower"
+	}
+	clu := func(i int) uint16 {
+		if i < 0 || i >= n || lex.clusters == nil {
+			return 0xffff
+		}
+		return lex.clusters[wordKey(sf.lower[i])]
 	}
 	cas := func(i int) string {
 		if i < 0 || i >= n || casing == nil {
@@ -490,6 +508,13 @@ func (sf *sentFeats) extract(words []string, casing map[uint32]uint8) {
 		add(feat2(fCasingNext, cas(i+1), at(sf.shape, i+1)))
 		if i == 0 {
 			add(feat1(fFirstShape, sh))
+		}
+		if lex.clusters != nil {
+			c0, cp, cn := clu(i), clu(i-1), clu(i+1)
+			add(featN(fCluster, byte(c0), byte(c0>>8)))
+			add(hstr(featN(fClusterShape, byte(c0), byte(c0>>8)), sh))
+			add(featN(fClusterPrev, byte(cp), byte(cp>>8)))
+			add(featN(fClusterNext, byte(cn), byte(cn>>8)))
 		}
 		capd := byte(0)
 		if isCap(w) {

@@ -25,7 +25,7 @@ type TrainOptions struct {
 	DevFile    string
 	Log        io.Writer // progress, when not nil
 	// CasingText is extra unlabelled text (one sentence a document) that
-	// only feeds the casing profile.
+	// only feeds the casing profile and the word clusters.
 	CasingText []*nlp.Document
 	// WordDrop is the probability of hiding a token's own word features
 	// during training, so that context, shape and gazetteer features
@@ -58,7 +58,8 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 	if opt.Lower == 0 {
 		opt.Lower = 0.2
 	}
-	casing := casingProfile(append(append([]*nlp.Document(nil), docs...), opt.CasingText...))
+	text := append(append([]*nlp.Document(nil), docs...), opt.CasingText...)
+	lex := lexicon{casing: casingProfile(text), clusters: learnClusters(text)}
 	type sent struct {
 		words []string
 		gold  []int
@@ -101,7 +102,7 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 				}
 				words = lowered
 			}
-			dec.sf.extract(words, casing)
+			dec.sf.extract(words, &lex)
 			if opt.WordDrop > 0 {
 				dec.sf.dropWords(rng, opt.WordDrop)
 			}
@@ -138,7 +139,7 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 		DevFile:    opt.DevFile,
 	}
 	m := l.average(meta, opt.Scale)
-	m.casing = casing
+	m.lex = lex
 	if opt.Dev != nil {
 		sc, err := Evaluate(newRecognizer(m, WithoutRules()), opt.Dev, UNERLabel)
 		if err != nil {
