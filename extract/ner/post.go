@@ -19,6 +19,8 @@ var particles = map[string]bool{
 // postprocess fixes things a greedy tagger gets wrong, with rules that
 // hold for English names in general:
 //
+//   - a capitalised run ending in an organisation head word ("Georgetown
+//     University", "Defence Ministry") is an ORG (orgs.go);
 //   - a PERSON span followed by name particles and a capitalised word
 //     takes them in ("Johanna von der Heide"), and joins a PERSON span
 //     right after it that starts with a particle;
@@ -38,6 +40,7 @@ func postprocess(doc *nlp.Document, spans []nlp.Span, casing map[uint32]uint8) [
 		merged = append(merged, s)
 	}
 	spans = merged
+	spans = orgSpans(doc, spans)
 	taken := make([]bool, len(doc.Tokens))
 	for _, s := range spans {
 		for k := s.Start; k < s.End; k++ {
