@@ -8,10 +8,9 @@ var abbrevs = set(
 	"gov.", "sen.", "rep.", "reps.", "sens.", "pres.", "gen.", "col.", "lt.", "sgt.", "capt.", "adm.", "maj.", "cmdr.", "cpl.", "pvt.", "supt.", "insp.", "det.", "atty.",
 	"inc.", "corp.", "co.", "ltd.", "llc.", "bros.", "plc.", "dept.", "univ.", "assn.", "ave.", "blvd.", "rd.", "hwy.", "mt.", "ft.", "pl.",
 	"jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
-	"mon.", "tue.", "tues.", "wed.", "thu.", "thur.", "thurs.", "fri.", "sat.", "sun.",
-	"etc.", "vs.", "v.", "cf.", "viz.", "approx.", "est.", "fig.", "figs.", "vol.", "vols.", "ch.", "pp.", "p.", "ed.", "eds.", "al.",
-	"ca.", "min.", "max.", "no.", "nos.", "tel.", "ext.", "dept.", "mgr.", "asst.", "misc.", "govt.",
-	"ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "del.", "fla.", "ga.", "ill.", "ind.", "kan.", "kans.", "ky.", "la.", "md.", "mass.", "mich.", "minn.", "miss.", "mo.", "mont.", "neb.", "nev.", "okla.", "ore.", "pa.", "tenn.", "tex.", "va.", "vt.", "wash.", "wis.", "wyo.",
+	"mon.", "tue.", "tues.", "thu.", "thur.", "thurs.", "fri.", "etc.", "vs.", "v.", "cf.", "viz.", "approx.", "est.", "fig.", "figs.", "vol.", "vols.", "ch.", "pp.", "p.", "ed.", "eds.", "al.",
+	"ca.", "tel.", "ext.", "dept.", "mgr.", "asst.", "misc.", "govt.",
+	"ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "fla.", "ga.", "kan.", "kans.", "ky.", "mich.", "minn.", "mont.", "neb.", "nev.", "okla.", "tenn.", "tex.", "va.", "vt.", "wis.", "wyo.",
 )
 
 // prefixes keep their hyphen inside the word (e-mail, non-profit).
@@ -21,7 +20,7 @@ var prefixes = set(
 )
 
 // clitics written on their own are single tokens.
-var clitics = set("'s", "'m", "'d", "'re", "'ve", "'ll", "n't")
+var clitics = set("b/c", "w/", "w/o", "'s", "'m", "'d", "'re", "'ve", "'ll", "n't")
 
 // fusedWords maps words that UD splits without an apostrophe to the
 // offset of the split (cannot = can + not, gonna = gon + na).

@@ -155,6 +155,11 @@ func (s *scanner) chunk(a, b int) {
 			break
 		}
 		r, n := decode(s.text, a)
+		if e := s.emoticonPrefix(a, b); e > a {
+			s.emit(a, e)
+			a = e
+			continue
+		}
 		if !isAlnum(r) && !s.keepLeading(a, b, r, n) {
 			e := s.punctRun(a, b, r, n)
 			if isApos(r) || r == '"' || r == '‘' || r == '“' || r == '`' {
@@ -177,6 +182,22 @@ func (s *scanner) chunk(a, b int) {
 	for k := len(tail) - 1; k >= 0; k-- {
 		s.emit(tail[k][0], tail[k][1])
 	}
+}
+
+// emoticonPrefix returns the end of an emoticon that starts text[a:b] and
+// is followed by punctuation or nothing, or a.
+func (s *scanner) emoticonPrefix(a, b int) int {
+	for l := min(b-a, 3); l >= 2; l-- {
+		if emoticons[s.text[a:a+l]] {
+			if a+l == b {
+				return a + l
+			}
+			if r, _ := decode(s.text, a+l); !isAlnum(r) {
+				return a + l
+			}
+		}
+	}
+	return a
 }
 
 // keepLeading reports whether the non-alphanumeric rune r at the start of
@@ -217,7 +238,12 @@ func (s *scanner) keepTrailing(a, b int, r rune, n int, openQuote bool) bool {
 		p, _ := s.lastRune(a, b-n)
 		return p == 's' || p == 'S'
 	case r == '-':
-		return isPrefix(s.text[a : b-n])
+		// A bare prefix (pre- and post-war) or a word broken off (w-).
+		if isPrefix(s.text[a : b-n]) {
+			return true
+		}
+		p, _ := s.lastRune(a, b-n)
+		return isLetter(p) && strings.IndexByte(s.text[a:b-n], '-') < 0 && b-n-a <= 4
 	}
 	return false
 }
@@ -258,7 +284,7 @@ func (s *scanner) punctRunBack(a, b int, r rune, n int) int {
 
 func repeats(r rune) bool {
 	switch r {
-	case '.', '-', '!', '?', '*', '=', '_', '~', '—', '–', '…', '/', '>', '<', '+', '#':
+	case '.', '-', '!', '?', '*', '=', '_', '~', '$', '—', '–', '…', '/', '>', '<', '+', '#':
 		return true
 	}
 	return false
@@ -459,7 +485,7 @@ func (s *scanner) body(a, b int) {
 	p := a
 	for i := a; i < b; {
 		r, n := decode(s.text, i)
-		if isAlnum(r) {
+		if isAlnum(r) || (i == a && s.keepLeading(a, b, r, n)) {
 			i += n
 			continue
 		}
@@ -518,7 +544,7 @@ func (s *scanner) joins(p, i int, r rune, n, b int, prev, next rune) bool {
 		return isDigit(prev) && isDigit(next)
 	case '-':
 		if isDigit(next) && s.numeric(p, i) {
-			return true
+			return s.idRun(p, b)
 		}
 		return isAlnum(next) && isPrefix(s.text[p:i])
 	case '\'', '’':
@@ -544,6 +570,22 @@ func (s *scanner) numeric(p, i int) bool {
 		}
 	}
 	return hasDigit
+}
+
+// idRun reports whether the run of letters, digits and hyphens starting
+// at p is a phone number or an ID (713-853-3989): two hyphens or more. A
+// single hyphen between numbers is a range (13-17) and splits.
+func (s *scanner) idRun(p, b int) bool {
+	hy := 0
+	for k := p; k < b; k++ {
+		c := s.text[k]
+		if c == '-' {
+			hy++
+		} else if !isAlnumByte(c) {
+			break
+		}
+	}
+	return hy >= 2
 }
 
 // splitUnit emits a piece, splitting a unit of measure or a time suffix
