@@ -85,24 +85,52 @@ func boundary(text string, toks []nlp.Token, i int) bool {
 	if isClose(next) && !strings.Contains(g, " ") && g == "" {
 		return false
 	}
+	if isCitation(toks, i+1) || isEmoticon(next) {
+		return false // the citation or smiley belongs to this sentence
+	}
 	switch {
-	case isClose(cur):
-		// A closing quote or bracket ends the sentence when the full stop
-		// before it does.
+	case isClose(cur) || isEmoticon(cur):
+		// A closing quote, bracket or smiley ends the sentence when the
+		// full stop before it does.
 		j := i
-		for j > 0 && isClose(toks[j].Form) && toks[j].Start == toks[j-1].End {
+		for j > 0 && (isClose(toks[j].Form) || isEmoticon(toks[j].Form)) && toks[j].Start <= toks[j-1].End+1 {
 			j--
 		}
 		if j == i || !endsSentence(toks[j].Form) {
 			return false
 		}
 		return canStart(next)
+	case cur == "]" && i >= 3 && isCitation(toks, i-2) && endsSentence(toks[i-3].Form):
+		return canStart(next)
 	case cur == "." || isBangs(cur):
-		return canStart(next) || isBangs(cur) && !startsLower(next)
+		return canStart(next)
 	case cur == "..." || cur == "…" || cur == "....":
 		return startsUpper(next)
 	case strings.HasSuffix(cur, ".") && len(cur) > 1:
 		return abbrevEnds(cur, next)
+	}
+	return false
+}
+
+// isCitation reports whether tokens i, i+1, i+2 are a reference mark such
+// as [12].
+func isCitation(toks []nlp.Token, i int) bool {
+	if i+2 >= len(toks) || toks[i].Form != "[" || toks[i+2].Form != "]" {
+		return false
+	}
+	n := toks[i+1].Form
+	for k := 0; k < len(n); k++ {
+		if n[k] < '0' || n[k] > '9' {
+			return false
+		}
+	}
+	return n != "" && len(n) <= 3
+}
+
+func isEmoticon(w string) bool {
+	switch w {
+	case ":)", ":-)", ":(", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":-P", ":p", ":/", "<3", "^_^", "=)", "XD":
+		return true
 	}
 	return false
 }
@@ -151,9 +179,11 @@ func startsLower(w string) bool {
 	return unicode.IsLower(r)
 }
 
-// canStart reports whether w can begin a sentence after a full stop.
+// canStart reports whether w can begin a sentence after a full stop. A
+// lowercase word can: after a full stop that is its own token, web text
+// and careless writing often start sentences in lowercase.
 func canStart(w string) bool {
-	return !startsLower(w) && w != "," && w != ";" && w != ":" && w != ")" && w != "%"
+	return w != "," && w != ";" && w != ":" && w != ")" && w != "%"
 }
 
 // abbrevEnds decides whether the abbreviation or initial cur (ending in a
@@ -182,7 +212,7 @@ func abbrevEnds(cur, next string) bool {
 var titles = set("mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "rev.", "hon.", "fr.", "gov.", "sen.", "rep.", "gen.", "col.",
 	"lt.", "sgt.", "capt.", "adm.", "maj.", "cmdr.", "cpl.", "pvt.", "supt.", "insp.", "det.", "atty.", "pres.", "messrs.",
 	"no.", "nos.", "vs.", "v.", "e.g.", "i.e.", "cf.", "viz.", "mt.", "ft.", "pp.", "p.", "vol.", "ch.", "fig.", "approx.", "ca.",
-	"jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.")
+	"c.", "ca.", "assoc.", "ext.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.")
 
 // starters are words that commonly begin an English sentence.
 var starters = set("the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there",

@@ -8,7 +8,7 @@ var abbrevs = set(
 	"gov.", "sen.", "rep.", "reps.", "sens.", "pres.", "gen.", "col.", "lt.", "sgt.", "capt.", "adm.", "maj.", "cmdr.", "cpl.", "pvt.", "supt.", "insp.", "det.", "atty.",
 	"inc.", "corp.", "co.", "ltd.", "llc.", "bros.", "plc.", "dept.", "univ.", "assn.", "ave.", "blvd.", "rd.", "hwy.", "mt.", "ft.", "pl.",
 	"jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
-	"mon.", "tue.", "tues.", "thu.", "thur.", "thurs.", "fri.", "etc.", "vs.", "v.", "cf.", "viz.", "approx.", "est.", "fig.", "figs.", "vol.", "vols.", "ch.", "pp.", "p.", "ed.", "eds.", "al.",
+	"mon.", "tue.", "tues.", "thu.", "thur.", "thurs.", "fri.", "etc.", "c.", "vs.", "v.", "cf.", "viz.", "approx.", "est.", "fig.", "figs.", "vol.", "vols.", "ch.", "pp.", "p.", "ed.", "eds.", "al.",
 	"ca.", "tel.", "ext.", "dept.", "mgr.", "asst.", "misc.", "govt.",
 	"ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "fla.", "ga.", "kan.", "kans.", "ky.", "mich.", "minn.", "mont.", "neb.", "nev.", "okla.", "tenn.", "tex.", "va.", "vt.", "wis.", "wyo.",
 )
