@@ -195,6 +195,7 @@ func TestReference(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := Score(gold, pred, Options{SingleMatch: tt.single})
+		t.Logf("single=%v: AUC %.9f P %.9f R %.9f F1 %.9f", tt.single, got.AUC, got.Best.P, got.Best.R, got.Best.F1)
 		if math.Abs(got.AUC-tt.auc) > 5e-7 || math.Abs(got.Best.P-tt.p) > 5e-7 || math.Abs(got.Best.R-tt.r) > 5e-7 ||
 			math.Abs(got.Best.F1-tt.f1) > 5e-7 || got.Best.Threshold != tt.thr {
 			t.Errorf("single=%v: got AUC %.9f P %.9f R %.9f F1 %.9f at %v, want %.6f %.6f %.6f %.6f at %v",
