@@ -158,7 +158,7 @@ func splitRunTogether(col string) string {
 	var b strings.Builder
 	for i := 0; i < len(col); i++ {
 		c := col[i]
-		if c == '(' && i > 0 && col[i-1] != '|' {
+		if c == '(' && b.Len() > 0 && !strings.HasSuffix(b.String(), "|") {
 			b.WriteByte('|')
 		}
 		b.WriteByte(c)

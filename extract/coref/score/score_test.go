@@ -184,7 +184,7 @@ func brute(w [][]float64, i int, used []bool) float64 {
 }
 
 func TestRead(t *testing.T) {
-	in := "# begin document \n0\tHis\t(1(2)\n1\tmother\t1)\n2\tsaw\t_\n3\thim\t(2)\n4\tat\t_\n5\tthe\t(3\n6\tschool\t3)|(1)\n# end document\n"
+	in := "# begin document \n0\tHis\t(1(2)\n1\tmother\t1)\n2\tsaw\t_\n3\thim\t(2)\n4\tat\t_\n5\tthe\t(1\n6\tschool\t1)(3)|(4)\n# end document\n"
 	docs, err := Read(strings.NewReader(in), "x.conll")
 	if err != nil {
 		t.Fatal(err)
@@ -193,7 +193,7 @@ func TestRead(t *testing.T) {
 		t.Fatalf("got %d docs, want 1 with 7 words", len(docs))
 	}
 	got := docs[0].Clusters
-	want := [][]Mention{{{0, 1}, {3, 4}}, {{0, 2}, {6, 7}}, {{5, 7}}} // in order of first complete mention
+	want := [][]Mention{{{0, 1}, {3, 4}}, {{0, 2}, {5, 7}}, {{6, 7}}, {{6, 7}}} // in order of first complete mention
 	if len(got) != len(want) {
 		t.Fatalf("got clusters %v, want %v", got, want)
 	}
