@@ -8,7 +8,9 @@ import "strings"
 // recover can reach and which kills the whole process. The guard wraps the
 // graph object, every object its methods return and the global helper
 // functions in proxies that check each argument's type against what the
-// method accepts and throw a JavaScript TypeError instead. User code never
+// method accepts and throw a JavaScript TypeError instead. Arrays given
+// where values belong (g.V([a, b]), .Is([a, b])) are spread into separate
+// arguments, which Gizmo itself does not do. User code never
 // sees an unwrapped object: callbacks get the proxy as `this`.
 //
 // It is written on one line so that line numbers in the user's query stay
@@ -98,6 +100,9 @@ var graph = (function (raw) {
         var a = arguments[i];
         if (kind === FN && typeof a === "function") {
           a = (function (cb) { return function () { return cb.apply(proxy, arguments); }; })(a);
+        } else if (kind === VAL && Array.isArray(a)) {
+          for (var j = 0; j < a.length; j++) { args.push(check(name, i, kind, a[j], 1)); }
+          continue;
         } else {
           a = check(name, i, kind, a, 0);
         }
