@@ -5,6 +5,7 @@ go 1.26.8
 require (
 	github.com/cayleygraph/cayley v0.7.7-0.20240706181042-81dcd7d73e45
 	github.com/cayleygraph/quad v1.3.0
+	github.com/chzyer/readline v1.5.1
 	github.com/hidal-go/hidalgo v0.3.0
 	github.com/spf13/pflag v1.0.10
 	go.etcd.io/bbolt v1.3.10

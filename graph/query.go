@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"runtime/metrics"
+	"strconv"
 	"sort"
 	"strings"
 	"time"
@@ -92,7 +94,7 @@ func (s *Store) Query(ctx context.Context, text string, limit int, fn func(Resul
 	sess := gizmo.NewSession(s.qs)
 	it, err := sess.Execute(qctx, guardJS+text, query.Options{Limit: limit, Collation: query.Raw})
 	if err != nil {
-		return &QueryError{Msg: strings.TrimPrefix(err.Error(), "SyntaxError: ")}
+		return &QueryError{Msg: fixColumn(strings.TrimPrefix(err.Error(), "SyntaxError: "))}
 	}
 	defer it.Close()
 	n := 0
@@ -134,9 +136,24 @@ func (s *Store) Query(ctx context.Context, text string, limit int, fn func(Resul
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			return err
 		}
-		return &QueryError{Msg: err.Error()}
+		return &QueryError{Msg: fixColumn(err.Error())}
 	}
 	return nil
+}
+
+var lineOneRE = regexp.MustCompile(`(Line 1:|<eval>:1:)(\d+)`)
+
+// fixColumn takes the guard's length off columns on line 1 of error
+// messages, so they point into the user's query.
+func fixColumn(msg string) string {
+	return lineOneRE.ReplaceAllStringFunc(msg, func(m string) string {
+		sub := lineOneRE.FindStringSubmatch(m)
+		col, err := strconv.Atoi(sub[2])
+		if err != nil || col <= len(guardJS) {
+			return m
+		}
+		return sub[1] + strconv.Itoa(col-len(guardJS))
+	})
 }
 
 // watchMemory cancels ctx with ErrQueryMemory when the live heap grows by
