@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"regexp"
 	"runtime/metrics"
-	"strconv"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 

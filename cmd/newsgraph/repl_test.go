@@ -13,7 +13,7 @@ func TestRepl(t *testing.T) {
 		q,
 		q, // the stock REPL fails here with "iterator closed"
 		`g.V("<https://w3id.org/newsgraph/id/entity/sylvania>").`, // multi-line: continues after a trailing "."
-		`  Out("<https://w3id.org/newsgraph/ns#controls>"`, // and while brackets are open
+		`  Out("<https://w3id.org/newsgraph/ns#controls>"`,        // and while brackets are open
 		`  ).All()`,
 		`g.V().Out({a:1}).All()`,
 		":timeout 200ms",
