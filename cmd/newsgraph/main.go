@@ -33,6 +33,13 @@ type command struct {
 // commands lists every subcommand. Add one line per subcommand file.
 var commands = []command{
 	{"eval", "score a stage on gold data (eval coref)", runEval},
+	{"load", "add N-Quads to the store", runLoad},
+	{"export", "write the store, or one article, as N-Quads", runExport},
+	{"delete", "remove articles and everything they said", runDelete},
+	{"stats", "count articles, entities and statements", runStats},
+	{"query", "run a Gizmo query or a named query", runQuery},
+	{"repl", "interactive Gizmo shell", runRepl},
+	{"schema", "print the newsgraph vocabulary", runSchema},
 }
 
 // usageError marks an error in how the command was called (exit code 2).
