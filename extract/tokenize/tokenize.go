@@ -434,28 +434,44 @@ func lastRuneOf(w string) rune {
 // 's, 'm, 're, 've, 'll, 'd, and the bare ' of a plural possessive), or 0.
 func cliticStart(w string) int {
 	n := len(w)
-	lw := strings.ToLower(w)
-	if strings.HasSuffix(lw, "n't") && n > 3 {
+	switch {
+	case hasSuffixFold(w, "n't") && n > 3:
 		return n - 3
-	}
-	if strings.HasSuffix(lw, "n’t") && n > 5 {
+	case hasSuffixFold(w, "n’t") && n > 5:
 		return n - 5
 	}
-	for _, c := range []string{"'s", "'m", "'d", "'re", "'ve", "'ll"} {
+	for _, c := range []string{"s", "m", "d", "re", "ve", "ll"} {
 		for _, ap := range []string{"'", "’"} {
-			suf := ap + c[1:]
-			if strings.HasSuffix(lw, suf) && n > len(suf) {
-				return hostEnd(w, n-len(suf))
+			if hasSuffixFold(w, ap+c) && n > len(ap)+len(c) {
+				return hostEnd(w, n-len(ap)-len(c))
 			}
 		}
 	}
-	if (strings.HasSuffix(lw, "s'") && n > 2) || (strings.HasSuffix(lw, "s’") && n > 4) {
-		if w[n-1] == '\'' {
-			return n - 1
+	for _, suf := range []string{"s'", "s’"} {
+		if hasSuffixFold(w, suf) && n > len(suf) {
+			return n - len(suf) + 1
 		}
-		return n - 3
 	}
 	return 0
+}
+
+// hasSuffixFold reports whether w ends with the ASCII-lowercase suffix,
+// ignoring ASCII case.
+func hasSuffixFold(w, suf string) bool {
+	if len(w) < len(suf) {
+		return false
+	}
+	tail := w[len(w)-len(suf):]
+	for i := 0; i < len(suf); i++ {
+		c := tail[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != suf[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // hostEnd returns c when the host w[:c] ends in a letter or digit, else 0.
@@ -471,7 +487,7 @@ func hostEnd(w string, c int) int {
 // several words without an apostrophe (cannot, gonna, dont), or nil.
 func fused(w string) []int {
 	lw := strings.ToLower(w)
-	if c, ok := fusedWords[lw]; ok {
+	if c, ok := fusedWords[lw]; ok && len(lw) == len(w) {
 		return []int{c}
 	}
 	return nil
