@@ -22,8 +22,8 @@ var devFiles = []struct {
 	name, path          string
 	tokFloor, sentFloor float64
 }{
-	{"EWT dev", filepath.Join(udDir, "UD_English-EWT", "en_ewt-ud-dev.conllu"), 0, 0},
-	{"GUM dev", filepath.Join(udDir, "UD_English-GUM", "en_gum-ud-dev.conllu"), 0, 0},
+	{"EWT dev", filepath.Join(udDir, "UD_English-EWT", "en_ewt-ud-dev.conllu"), 99.3, 84.0},
+	{"GUM dev", filepath.Join(udDir, "UD_English-GUM", "en_gum-ud-dev.conllu"), 99.6, 94.5},
 }
 
 // goldDocs reads a treebank as one gold document per newdoc.

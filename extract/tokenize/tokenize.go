@@ -440,11 +440,9 @@ func cliticStart(w string) int {
 	case hasSuffixFold(w, "n’t") && n > 5:
 		return n - 5
 	}
-	for _, c := range []string{"s", "m", "d", "re", "ve", "ll"} {
-		for _, ap := range []string{"'", "’"} {
-			if hasSuffixFold(w, ap+c) && n > len(ap)+len(c) {
-				return hostEnd(w, n-len(ap)-len(c))
-			}
+	for _, suf := range cliticSuffixes {
+		if hasSuffixFold(w, suf) && n > len(suf) {
+			return hostEnd(w, n-len(suf))
 		}
 	}
 	for _, suf := range []string{"s'", "s’"} {
@@ -454,6 +452,10 @@ func cliticStart(w string) int {
 	}
 	return 0
 }
+
+// cliticSuffixes are the clitics split off their host, with either
+// apostrophe.
+var cliticSuffixes = []string{"'s", "’s", "'m", "’m", "'d", "’d", "'re", "’re", "'ve", "’ve", "'ll", "’ll"}
 
 // hasSuffixFold reports whether w ends with the ASCII-lowercase suffix,
 // ignoring ASCII case.
