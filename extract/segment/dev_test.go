@@ -111,6 +111,19 @@ func printDiff(gold, sys *nlp.Document) {
 			fmt.Printf("TOKEXTRA\t%q\t%s\n", gold.Text[k[0]:k[1]], ctx(k[0], k[1]))
 		}
 	}
+	words := func(d *nlp.Document) map[[2]int]string {
+		m := map[[2]int]string{}
+		for _, t := range d.Tokens {
+			m[[2]int{t.Start, t.End}] = t.Form
+		}
+		return m
+	}
+	gw, sw := words(gold), words(sys)
+	for k, f := range gw {
+		if _, ok := sw[k]; !ok && s[k] == false {
+			fmt.Printf("WORDMISS\t%q\t%s\n", f, ctx(k[0], k[1]))
+		}
+	}
 	ends := func(d *nlp.Document) map[int]bool {
 		m := map[int]bool{}
 		for _, st := range d.Sentences {

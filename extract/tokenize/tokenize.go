@@ -53,6 +53,7 @@ func (*Tokenizer) Tokens(text string) []nlp.Token {
 		s.chunk(i, j)
 		i = j
 	}
+	s.splitIts()
 	for k := range s.toks {
 		tok := &s.toks[k]
 		tok.Head = -1
@@ -73,6 +74,25 @@ func (*Tokenizer) Tokens(text string) []nlp.Token {
 		}
 	}
 	return s.toks
+}
+
+// splitIts splits "its" written for "it's" (it + s, as UD does) when the
+// next word is one that a possessive cannot precede: its not, its a, its
+// been.
+func (s *scanner) splitIts() {
+	for k := 0; k+1 < len(s.toks); k++ {
+		t := s.toks[k]
+		if t.MWT != 0 || (k > 0 && s.toks[k-1].MWT > 1 && s.toks[k-1].End > t.Start) {
+			continue
+		}
+		if (t.Form == "its" || t.Form == "Its") && itsFollowers[s.toks[k+1].Form] {
+			s.toks = append(s.toks, nlp.Token{})
+			copy(s.toks[k+2:], s.toks[k+1:])
+			s.toks[k] = nlp.Token{Start: t.Start, End: t.Start + 2, Form: t.Form[:2], MWT: 2}
+			s.toks[k+1] = nlp.Token{Start: t.Start + 2, End: t.End, Form: t.Form[2:]}
+			k++
+		}
+	}
 }
 
 func decode(text string, i int) (rune, int) {
@@ -176,7 +196,11 @@ func (s *scanner) chunk(a, b int) {
 			b = st
 			continue
 		}
-		s.word(a, b)
+		if lr == '-' {
+			s.emit(a, b) // a bare prefix or a broken-off word: pre-, kn-
+		} else {
+			s.word(a, b)
+		}
 		break
 	}
 	for k := len(tail) - 1; k >= 0; k-- {
@@ -488,6 +512,9 @@ func hostEnd(w string, c int) int {
 // fused returns the inner split points of a whole word that UD writes as
 // several words without an apostrophe (cannot, gonna, dont), or nil.
 func fused(w string) []int {
+	if w == "im" {
+		return []int{1} // i + m; "IM" and "Im" are left alone
+	}
 	lw := strings.ToLower(w)
 	if c, ok := fusedWords[lw]; ok && len(lw) == len(w) {
 		return []int{c}
