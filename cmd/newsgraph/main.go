@@ -31,7 +31,10 @@ type command struct {
 }
 
 // commands lists every subcommand. Add one line per subcommand file.
-var commands = []command{}
+var commands = []command{
+	{"eval", "score extractors on standard data (eval carb)", runEval},
+	{"extract", "Open IE extractions of tokenized sentences (--format carb)", runExtract},
+}
 
 // usageError marks an error in how the command was called (exit code 2).
 type usageError struct{ err error }
