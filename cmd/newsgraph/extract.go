@@ -40,19 +40,20 @@ func runExtract(ctx context.Context, args []string, io stdio) error {
 		defer f.Close()
 		in = f
 	}
-	if *parsed {
-		sents, err := conllu.ReadAll(in)
-		if err != nil {
+	doc, lines, err := carbDocument(ctx, in, *parsed)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(io.out)
+	for si := range doc.Sentences {
+		if err := ctx.Err(); err != nil {
 			return err
 		}
-		doc := conllu.ToDocument("input", sents)
-		w := bufio.NewWriter(io.out)
-		for si, sp := range doc.Sentences {
-			writeCarb(w, doc, si, doc.Forms(sp.Start, sp.End))
+		for _, e := range openie.Extract(doc, si) {
+			writeCarb(w, doc, &e, lines[si], e.Conf)
 		}
-		return w.Flush()
 	}
-	return extractCarb(ctx, in, io.out, io.err)
+	return w.Flush()
 }
 
 // pipelineStages returns the tagging and parsing stages the carb path
@@ -61,7 +62,7 @@ func runExtract(ctx context.Context, args []string, io stdio) error {
 // The tagger and parser (extract/tag, extract/parse) are not on this
 // branch yet; when they land this becomes tag.Load() and parse.Load().
 func pipelineStages() ([]extract.Stage, error) {
-	return nil, errors.New("no tagger and parser in this build yet (extract/tag, extract/parse); use --conllu with parsed input")
+	return nil, errors.New("no tagger and parser in this build yet (extract/tag, extract/parse); give parsed input with --conllu")
 }
 
 // ptbChars maps Penn Treebank token spellings to the characters the
@@ -102,51 +103,59 @@ func tokenizedDocument(id string, lines []string) (*nlp.Document, []string) {
 	return doc, kept
 }
 
-// extractCarb reads one tokenized sentence per line, tags, parses and
-// extracts, and writes CaRB's tabbed format.
-func extractCarb(ctx context.Context, r io.Reader, out, errw io.Writer) error {
+// carbDocument reads the input of the carb path and returns it parsed,
+// with the text of each sentence as CaRB sees it. With parsed false, r
+// holds one tokenized sentence per line, which is tagged and parsed; with
+// parsed true, r is CoNLL-U and the sentence is its forms joined by spaces.
+func carbDocument(ctx context.Context, r io.Reader, parsed bool) (*nlp.Document, []string, error) {
+	if parsed {
+		sents, err := conllu.ReadAll(r)
+		if err != nil {
+			return nil, nil, err
+		}
+		doc := conllu.ToDocument("input", sents)
+		lines := make([]string, len(doc.Sentences))
+		for si, sp := range doc.Sentences {
+			lines[si] = doc.Forms(sp.Start, sp.End)
+		}
+		return doc, lines, nil
+	}
 	stages, err := pipelineStages()
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	var lines []string
+	var raw []string
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
 	for sc.Scan() {
-		lines = append(lines, strings.TrimRight(sc.Text(), "\r"))
+		raw = append(raw, strings.TrimRight(sc.Text(), "\r"))
 	}
 	if err := sc.Err(); err != nil {
-		return err
+		return nil, nil, err
 	}
-	doc, kept := tokenizedDocument("input", lines)
+	doc, lines := tokenizedDocument("input", raw)
 	p := extract.Pipeline{Stages: stages, Extractors: []*extract.Extractor{openie.Extractor}}
 	if err := p.Annotate(ctx, doc); err != nil {
-		return err
+		return nil, nil, err
 	}
-	w := bufio.NewWriter(out)
-	for si := range doc.Sentences {
-		writeCarb(w, doc, si, kept[si])
-	}
-	return w.Flush()
+	return doc, lines, nil
 }
 
-// writeCarb writes the extractions of sentence si in CaRB's tabbed format.
-func writeCarb(w io.Writer, doc *nlp.Document, si int, sentence string) {
-	for _, e := range openie.Extract(doc, si) {
-		var b strings.Builder
-		b.WriteString(sentence)
-		b.WriteByte('\t')
-		b.WriteString(strconv.FormatFloat(e.Conf, 'g', -1, 64))
-		b.WriteByte('\t')
-		b.WriteString(e.RelationText(doc))
-		b.WriteByte('\t')
-		b.WriteString(e.Subject.Text(doc))
-		for _, a := range e.Args {
-			if t := a.Text(doc); t != "" {
-				b.WriteByte('\t')
-				b.WriteString(t)
-			}
+// writeCarb writes one extraction in CaRB's tabbed format.
+func writeCarb(w io.Writer, doc *nlp.Document, e *openie.Extraction, sentence string, conf float64) {
+	var b strings.Builder
+	b.WriteString(sentence)
+	b.WriteByte('\t')
+	b.WriteString(strconv.FormatFloat(conf, 'g', -1, 64))
+	b.WriteByte('\t')
+	b.WriteString(e.RelationText(doc))
+	b.WriteByte('\t')
+	b.WriteString(e.Subject.Text(doc))
+	for _, a := range e.Args {
+		if t := a.Text(doc); t != "" {
+			b.WriteByte('\t')
+			b.WriteString(t)
 		}
-		fmt.Fprintln(w, b.String())
 	}
+	fmt.Fprintln(w, b.String())
 }

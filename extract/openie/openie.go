@@ -111,7 +111,7 @@ type Extraction struct {
 
 	Conf float64 // confidence in [0, 1]
 
-	feats features // what the confidence model sees
+	feats []Feature // what the confidence model sees, sorted by name
 }
 
 // RelationText returns the relation as written, with the implicit word.
