@@ -32,7 +32,7 @@ type command struct {
 
 // commands lists every subcommand. Add one line per subcommand file.
 var commands = []command{
-	{"eval", "score extractors on standard data (eval carb)", runEval},
+	{"eval", "score a stage on gold data (eval carb, eval coref)", runEval},
 	{"extract", "Open IE extractions of tokenized sentences (--format carb)", runExtract},
 }
 
