@@ -34,7 +34,9 @@ func (s *sentence) nominals() []Extraction {
 			subj := s.phrase(h, func(k int) bool {
 				return k == n || s.tok(k).Rel == "acl:relcl" || s.rel(k) == "appos" || s.rel(k) == "acl" || s.rel(k) == "conj" || s.rel(k) == "cc"
 			})
-			obj := s.phrase(n, func(k int) bool { return k == c || s.tok(k).Rel == "acl:relcl" || s.rel(k) == "appos" || s.rel(k) == "acl" })
+			obj := s.phrase(n, func(k int) bool {
+				return k == c || s.tok(k).Rel == "acl:relcl" || s.rel(k) == "appos" || s.rel(k) == "acl"
+			})
 			rel := Phrase{Head: c, Tokens: append([]int{c}, s.fixedOf(c)...)}
 			out = append(out, s.nominal(n, subj, "is", rel, obj, Locative))
 		}
