@@ -12,6 +12,7 @@ var evaluators = []struct {
 	name string
 	run  func(ctx context.Context, args []string, io stdio) error
 }{
+	{"carb", runEvalCarb},
 	{"coref", runEvalCoref},
 }
 

@@ -40,6 +40,8 @@ var commands = []command{
 	{"query", "run a Gizmo query or a named query", runQuery},
 	{"repl", "interactive Gizmo shell", runRepl},
 	{"schema", "print the newsgraph vocabulary", runSchema},
+	{"eval", "score a stage on gold data (eval carb, eval coref)", runEval},
+	{"extract", "Open IE extractions of tokenized sentences (--format carb)", runExtract},
 }
 
 // usageError marks an error in how the command was called (exit code 2).
