@@ -21,6 +21,8 @@ type Resolver struct {
 	// it to match "the Ukrainian president" with "Ukraine's president".
 	// Nil compares the lower-cased words themselves.
 	Country func(word string) (string, bool)
+
+	skip map[string]bool // sieves to leave out (ablation in tests)
 }
 
 // New returns a Resolver with no country lexicon.
@@ -42,7 +44,7 @@ func (r *Resolver) Process(doc *nlp.Document) error {
 		return err
 	}
 	ms := detect(doc)
-	s := &state{doc: doc, ms: ms, country: r.Country}
+	s := &state{doc: doc, ms: ms, country: r.Country, skip: r.skip}
 	s.init()
 	s.run()
 	s.output()
@@ -131,15 +133,19 @@ type state struct {
 	doc     *nlp.Document
 	ms      []mention
 	country func(string) (string, bool)
+	skip    map[string]bool
 	parent  []int
 	members map[int][]int // root -> mention indices in text order
+	attrs   []clusterAttrs // by root
 	kids    [][]int
 }
 
 func (s *state) init() {
 	s.parent = make([]int, len(s.ms))
 	s.members = make(map[int][]int, len(s.ms))
+	s.attrs = make([]clusterAttrs, len(s.ms))
 	for i := range s.ms {
+		s.attrs[i] = attrsOf(s.ms[i])
 		s.parent[i] = i
 		s.members[i] = []int{i}
 	}
@@ -169,6 +175,7 @@ func (s *state) merge(a, b int) {
 		ra, rb = rb, ra
 	}
 	s.parent[rb] = ra
+	s.attrs[ra] = s.attrs[ra].union(s.attrs[rb])
 	all := append(s.members[ra], s.members[rb]...)
 	sort.Ints(all)
 	s.members[ra] = all

@@ -29,7 +29,7 @@ type mention struct {
 
 // Relations whose dependents are not part of a nominal mention's span.
 var outsideRels = map[string]bool{
-	"case": true, "punct": true, "cc": true, "conj": true, "mark": true, "appos": true,
+	"case": true, "punct": true, "cc": true, "conj": true, "mark": true,
 	"parataxis": true, "dep": true, "reparandum": true, "discourse": true, "vocative": true,
 	"list": true, "dislocated": true, "orphan": true, "cop": true, "aux": true,
 	"aux:pass": true, "nsubj": true, "nsubj:pass": true, "csubj": true, "expl": true,
@@ -99,7 +99,7 @@ func detect(doc *nlp.Document) []mention {
 			case "flat", "fixed", "goeswith", "compound:prt":
 				continue
 			case "compound":
-				if t.UPOS != "PROPN" || doc.Tokens[t.Head].UPOS == "PROPN" {
+				if t.UPOS != "PROPN" {
 					continue
 				}
 			}
@@ -154,8 +154,15 @@ func span(doc *nlp.Document, h int, kids [][]int) (int, int) {
 			walk(k)
 		}
 	}
+	poss := false
 	for _, k := range kids[h] {
 		if outsideRels[doc.Tokens[k].Rel] {
+			if doc.Tokens[k].Rel == "case" && k > h && possMarker(doc.Tokens[k].Form) {
+				poss = true
+				if k+1 > end {
+					end = k + 1
+				}
+			}
 			continue
 		}
 		walk(k)
@@ -163,7 +170,7 @@ func span(doc *nlp.Document, h int, kids [][]int) (int, int) {
 	for start < h && trimmable(doc.Tokens[start]) {
 		start++
 	}
-	for end-1 > h && trimmable(doc.Tokens[end-1]) {
+	for end-1 > h && trimmable(doc.Tokens[end-1]) && !(poss && possMarker(doc.Tokens[end-1].Form)) {
 		end--
 	}
 	return start, end
@@ -174,7 +181,15 @@ func trimmable(t nlp.Token) bool {
 	case "PUNCT", "ADP", "CCONJ", "SCONJ":
 		return true
 	case "PART":
-		return t.Form == "'s" || t.Form == "'" || t.Form == "’s"
+		return possMarker(t.Form)
+	}
+	return false
+}
+
+func possMarker(w string) bool {
+	switch w {
+	case "'s", "'", "’s", "’", "s":
+		return true
 	}
 	return false
 }
@@ -335,7 +350,7 @@ func lowerForms(doc *nlp.Document, start, end int) string {
 }
 
 // quoteIndex gives each token the number of the quotation it sits in, or
-// -1. Quotations open and close at quote marks (", “, ”, ``, '').
+// -1. Quotations open and close at quote marks (", “, ”, “, ”).
 func quoteIndex(doc *nlp.Document) []int {
 	q := make([]int, len(doc.Tokens))
 	in, count := false, 0

@@ -21,10 +21,9 @@ func (s *state) sieves() []sieve {
 	return []sieve{
 		{name: "speaker", anaphors: isLocalPronoun, link: (*state).speaker},
 		{name: "exact", anaphors: isDefiniteNonPronoun, link: (*state).exactMatch},
-		{name: "appositive", anaphors: notPronoun, link: (*state).appositive},
 		{name: "acronym", anaphors: isProper, link: (*state).acronym},
 		{name: "role", anaphors: isDefiniteNominal, link: (*state).role},
-		{name: "relaxed", anaphors: isDefiniteNonPronoun, link: (*state).relaxedMatch},
+		{name: "relaxed", anaphors: isProper, link: (*state).relaxedMatch},
 		{name: "strict-head", anaphors: isDefiniteNonPronoun, link: (*state).strictHead},
 		{name: "proper-head", anaphors: isProper, link: (*state).properHead},
 		{name: "pronoun", anaphors: isThirdPronoun, link: (*state).pronoun, maxSent: 3},
@@ -39,7 +38,6 @@ func isThirdPronoun(s *state, i int) bool {
 	m := s.ms[i]
 	return m.kind == nlp.Pronoun && m.person == 3
 }
-func notPronoun(s *state, i int) bool { return s.ms[i].kind != nlp.Pronoun }
 func isDefiniteNonPronoun(s *state, i int) bool {
 	m := s.ms[i]
 	return m.kind != nlp.Pronoun && !m.indefinite
@@ -71,6 +69,9 @@ func (s *state) run() {
 		})
 	}
 	for _, sv := range s.sieves() {
+		if s.skip[sv.name] {
+			continue
+		}
 		for i := range s.ms {
 			if !sv.anaphors(s, i) || !s.first(i) {
 				continue
@@ -86,7 +87,7 @@ func (s *state) run() {
 					if c.start >= m.start && !(c.start == m.start && c.end > m.end) {
 						continue // only earlier mentions
 					}
-					if s.same(i, j) || (sv.name != "appositive" && nested(m, c)) {
+					if s.same(i, j) || nested(m, c) {
 						continue
 					}
 					if sv.link(s, i, j) {
@@ -122,27 +123,14 @@ func (s *state) exactMatch(i, j int) bool {
 	return c.kind != nlp.Pronoun && m.text == c.text && !m.coord && !c.coord
 }
 
-// relaxedMatch: the same words up to the head, ignoring determiners and
-// what follows the head ("the study of X" ~ "the study").
+// relaxedMatch: names with the same words up to the head, ignoring
+// determiners and what follows the head ("the Bank of X" ~ "the Bank").
 func (s *state) relaxedMatch(i, j int) bool {
 	m, c := s.ms[i], s.ms[j]
 	if c.kind == nlp.Pronoun || m.coord || c.coord || m.core == "" {
 		return false
 	}
-	if m.kind == nlp.Proper || c.kind == nlp.Proper {
-		return m.core == c.core
-	}
 	return m.core == c.core && s.clusterAgrees(i, j)
-}
-
-// appositive links a noun phrase to its appositive ("X, the leader of Y").
-func (s *state) appositive(i, j int) bool {
-	m, c := s.ms[i], s.ms[j]
-	t := s.doc.Tokens[m.head]
-	if t.Rel != "appos" || t.Head != c.head || c.kind == nlp.Pronoun || m.coord || c.coord {
-		return false
-	}
-	return s.attrsAgree(m, c)
 }
 
 // acronym links "EU" to "European Union": an all-capitals word whose
@@ -293,16 +281,49 @@ func (s *state) attrsAgree(a, b mention) bool {
 	return true
 }
 
-// clusterAgrees requires every pair across the two clusters to agree.
+// clusterAgrees requires every pair across the two clusters to agree:
+// for each attribute, the known values of both clusters together number
+// at most one.
 func (s *state) clusterAgrees(i, j int) bool {
-	for _, a := range s.members[s.find(i)] {
-		for _, b := range s.members[s.find(j)] {
-			if !s.attrsAgree(s.ms[a], s.ms[b]) {
-				return false
-			}
-		}
+	a, b := s.attrs[s.find(i)], s.attrs[s.find(j)]
+	return single(a.num|b.num) && single(a.gen|b.gen) && single(a.anim|b.anim) &&
+		(a.label == "" || b.label == "" || a.label == b.label && a.label != "*")
+}
+
+func single(bits uint8) bool { return bits&(bits-1) == 0 }
+
+// clusterAttrs holds the known values of a cluster's attributes as bit
+// sets (bit v for value v, unknown values left out); label is the one
+// entity label of the cluster, "" when none, "*" when mixed.
+type clusterAttrs struct {
+	num, gen, anim uint8
+	label          string
+}
+
+func attrsOf(m mention) clusterAttrs {
+	var a clusterAttrs
+	if m.num != numberUnknown {
+		a.num = 1 << m.num
 	}
-	return true
+	if m.gen != genderUnknown {
+		a.gen = 1 << m.gen
+	}
+	if m.anim != animacyUnknown {
+		a.anim = 1 << m.anim
+	}
+	a.label = m.label
+	return a
+}
+
+func (a clusterAttrs) union(b clusterAttrs) clusterAttrs {
+	out := clusterAttrs{num: a.num | b.num, gen: a.gen | b.gen, anim: a.anim | b.anim, label: a.label}
+	switch {
+	case a.label == "":
+		out.label = b.label
+	case b.label != "" && b.label != a.label:
+		out.label = "*"
+	}
+	return out
 }
 
 // pronoun resolves a third-person pronoun to the first salient candidate
