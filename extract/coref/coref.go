@@ -22,7 +22,8 @@ type Resolver struct {
 	// Nil compares the lower-cased words themselves.
 	Country func(word string) (string, bool)
 
-	skip map[string]bool // sieves to leave out (ablation in tests)
+	skip  map[string]bool                       // sieves to leave out (ablation in tests)
+	trace func(sieve string, anaphor, ante int) // sees every link (tests)
 }
 
 // New returns a Resolver with no country lexicon.
@@ -44,7 +45,7 @@ func (r *Resolver) Process(doc *nlp.Document) error {
 		return err
 	}
 	ms := detect(doc)
-	s := &state{doc: doc, ms: ms, country: r.Country, skip: r.skip}
+	s := &state{doc: doc, ms: ms, country: r.Country, skip: r.skip, trace: r.trace}
 	s.init()
 	s.run()
 	s.output()
@@ -134,8 +135,9 @@ type state struct {
 	ms      []mention
 	country func(string) (string, bool)
 	skip    map[string]bool
+	trace   func(string, int, int)
 	parent  []int
-	members map[int][]int // root -> mention indices in text order
+	members map[int][]int  // root -> mention indices in text order
 	attrs   []clusterAttrs // by root
 	kids    [][]int
 }

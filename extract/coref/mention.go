@@ -33,6 +33,8 @@ var outsideRels = map[string]bool{
 	"parataxis": true, "dep": true, "reparandum": true, "discourse": true, "vocative": true,
 	"list": true, "dislocated": true, "orphan": true, "cop": true, "aux": true,
 	"aux:pass": true, "nsubj": true, "nsubj:pass": true, "csubj": true, "expl": true,
+	"advmod": true, "advcl": true, "obl": true, "obl:npmod": true, "obl:tmod": true,
+	"obl:unmarked": true, "ccomp": true, "xcomp": true, "obj": true, "iobj": true,
 }
 
 // detect finds the candidate mentions of doc, in text order (by start,
@@ -77,7 +79,7 @@ func detect(doc *nlp.Document) []mention {
 		}
 		seen[key] = true
 		m.sent, m.depth, m.quote, m.cluster = sentOf[m.head], depth[m.head], quotes[m.head], -1
-		m.headLower = strings.ToLower(doc.Tokens[m.head].Form)
+		m.headLower = strings.ToLower(doc.Tokens[nameHead(doc, m.head, kids)].Form)
 		m.text = lowerForms(doc, m.start, m.end)
 		ms = append(ms, m)
 	}
@@ -96,7 +98,7 @@ func detect(doc *nlp.Document) []mention {
 				continue
 			}
 			switch t.Rel {
-			case "flat", "fixed", "goeswith", "compound:prt":
+			case "flat", "fixed", "goeswith", "compound:prt", "appos":
 				continue
 			case "compound":
 				if t.UPOS != "PROPN" {
@@ -295,11 +297,8 @@ func attributes(doc *nlp.Document, m *mention, kids [][]int, entityOf []int) {
 			m.indefinite = true
 		}
 	}
-	if m.kind == nlp.Nominal && m.num == plural && !hasDet(doc, m.head, kids) {
-		m.indefinite = true // bare plural: "researchers say"
-	}
-	if m.kind == nlp.Nominal && m.num == singular && !hasDet(doc, m.head, kids) && t.UPOS == "NOUN" && strings.Contains(t.Feats, "Number=Sing") && massLike(doc, m.head, kids) {
-		m.indefinite = true
+	if m.kind == nlp.Nominal && !hasDet(doc, m.head, kids) {
+		m.indefinite = true // a bare noun is generic: "researchers say", "limited exposure"
 	}
 	if m.anim == animacyUnknown && m.kind == nlp.Nominal && m.gen == genderUnknown {
 		m.anim = inanimate // a common noun not known to denote people
@@ -316,16 +315,19 @@ func hasDet(doc *nlp.Document, h int, kids [][]int) bool {
 	return false
 }
 
-// massLike: a singular common noun with no determiner and no modifiers at
-// all ("water", "evidence"), which is generic.
-func massLike(doc *nlp.Document, h int, kids [][]int) bool {
+// nameHead is the last word of a flat name headed at h: UD heads
+// "Vladimir Putin" on its first word, but English names share their last.
+func nameHead(doc *nlp.Document, h int, kids [][]int) int {
+	if doc.Tokens[h].UPOS != "PROPN" {
+		return h
+	}
+	last := h
 	for _, k := range kids[h] {
-		switch doc.Tokens[k].Rel {
-		case "amod", "compound", "nmod", "acl", "acl:relcl", "nummod":
-			return false
+		if doc.Tokens[k].Rel == "flat" && k > last && doc.Tokens[k].UPOS == "PROPN" {
+			last = k
 		}
 	}
-	return true
+	return last
 }
 
 // core is the mention text without leading determiners and without the

@@ -25,7 +25,6 @@ func (s *state) sieves() []sieve {
 		{name: "role", anaphors: isDefiniteNominal, link: (*state).role},
 		{name: "relaxed", anaphors: isProper, link: (*state).relaxedMatch},
 		{name: "strict-head", anaphors: isDefiniteNonPronoun, link: (*state).strictHead},
-		{name: "proper-head", anaphors: isProper, link: (*state).properHead},
 		{name: "pronoun", anaphors: isThirdPronoun, link: (*state).pronoun, maxSent: 3},
 	}
 }
@@ -91,6 +90,9 @@ func (s *state) run() {
 						continue
 					}
 					if sv.link(s, i, j) {
+						if s.trace != nil {
+							s.trace(sv.name, i, j)
+						}
 						s.merge(i, j)
 						break search
 					}
@@ -181,43 +183,6 @@ func (s *state) strictHead(i, j int) bool {
 		return false
 	}
 	return s.clusterAgrees(i, j)
-}
-
-// properHead: two names with the same head word ("Vladimir Putin" ~
-// "Putin", "the Kremlin" ~ "Kremlin") whose numbers do not differ.
-func (s *state) properHead(i, j int) bool {
-	m, c := s.ms[i], s.ms[j]
-	if c.kind != nlp.Proper || c.coord || m.headLower != c.headLower {
-		return false
-	}
-	if m.num != numberUnknown && c.num != numberUnknown && m.num != c.num {
-		return false
-	}
-	// A number in one and a different number in the other: "Flight 101"/"Flight 202".
-	return !numberMismatch(s.doc, m, c) && s.clusterAgrees(i, j)
-}
-
-func numberMismatch(doc *nlp.Document, a, b mention) bool {
-	na, nb := numerals(doc, a), numerals(doc, b)
-	if len(na) == 0 || len(nb) == 0 {
-		return false
-	}
-	for k := range na {
-		if !nb[k] {
-			return true
-		}
-	}
-	return false
-}
-
-func numerals(doc *nlp.Document, m mention) map[string]bool {
-	out := map[string]bool{}
-	for k := m.start; k < m.end; k++ {
-		if doc.Tokens[k].UPOS == "NUM" {
-			out[strings.ToLower(doc.Tokens[k].Form)] = true
-		}
-	}
-	return out
 }
 
 // clusterHasHead reports whether a mention of j's cluster has head word w.
