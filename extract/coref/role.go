@@ -15,7 +15,7 @@ import (
 // named there too, compared through Resolver.Country when set.
 func (s *state) role(i, j int) bool {
 	m := s.ms[i]
-	if m.num == plural {
+	if m.num == plural || m.anim != animate {
 		return false
 	}
 	roleWord := s.lemma(m.head)

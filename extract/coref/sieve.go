@@ -15,6 +15,9 @@ type sieve struct {
 	anaphors func(s *state, i int) bool // which mentions the sieve resolves
 	link     func(s *state, i, j int) bool
 	maxSent  int // how many sentences back to look; 0 means the whole document
+	// salience, when set, chooses among all accepted candidates the
+	// cluster with the highest salience instead of taking the first.
+	salience bool
 }
 
 func (s *state) sieves() []sieve {
@@ -25,7 +28,7 @@ func (s *state) sieves() []sieve {
 		{name: "role", anaphors: isDefiniteNominal, link: (*state).role},
 		{name: "relaxed", anaphors: isProper, link: (*state).relaxedMatch},
 		{name: "strict-head", anaphors: isDefiniteNonPronoun, link: (*state).strictHead},
-		{name: "pronoun", anaphors: isThirdPronoun, link: (*state).pronoun, maxSent: 3},
+		{name: "pronoun", anaphors: isThirdPronoun, link: (*state).pronoun, maxSent: 3, salience: true},
 	}
 }
 
@@ -76,6 +79,15 @@ func (s *state) run() {
 				continue
 			}
 			m := s.ms[i]
+			if sv.salience {
+				if j := s.mostSalient(sv, i, bySent); j >= 0 {
+					if s.trace != nil {
+						s.trace(sv.name, i, j)
+					}
+					s.merge(i, j)
+				}
+				continue
+			}
 		search:
 			for si := m.sent; si >= 0; si-- {
 				if sv.maxSent > 0 && m.sent-si > sv.maxSent {
@@ -122,7 +134,7 @@ func (s *state) speaker(i, j int) bool {
 
 func (s *state) exactMatch(i, j int) bool {
 	m, c := s.ms[i], s.ms[j]
-	return c.kind != nlp.Pronoun && m.text == c.text && !m.coord && !c.coord
+	return c.kind != nlp.Pronoun && m.text == c.text && !m.coord && !c.coord && s.clusterAgrees(i, j)
 }
 
 // relaxedMatch: names with the same words up to the head, ignoring
@@ -316,4 +328,72 @@ func (s *state) pronoun(i, j int) bool {
 		return false
 	}
 	return s.clusterAgrees(i, j)
+}
+
+// mostSalient returns the mention to link anaphor i to under sieve sv:
+// among the clusters with a mention that sv accepts within sv.maxSent
+// sentences, the one whose accepted mentions weigh most (in the manner of
+// Lappin and Leass 1994: recency, grammatical role, not embedded, not
+// adverbial, each halved per sentence of distance, summed over the
+// cluster), and within it its most recent accepted mention. It returns -1
+// when no candidate is accepted.
+func (s *state) mostSalient(sv sieve, i int, bySent [][]int) int {
+	m := s.ms[i]
+	weight := map[int]float64{}
+	latest := map[int]int{}
+	for si := m.sent; si >= 0 && m.sent-si <= sv.maxSent; si-- {
+		for _, j := range bySent[si] {
+			c := s.ms[j]
+			if c.start >= m.start || nested(m, c) || !sv.link(s, i, j) {
+				continue
+			}
+			r := s.find(j)
+			w := s.mentionWeight(c, m)
+			for d := m.sent - si; d > 0; d-- {
+				w /= 2
+			}
+			weight[r] += w
+			if l, ok := latest[r]; !ok || c.start > s.ms[l].start {
+				latest[r] = j
+			}
+		}
+	}
+	best, bestW := -1, 0.0
+	for r, w := range weight {
+		j := latest[r]
+		if best < 0 || w > bestW || w == bestW && s.ms[j].start > s.ms[best].start {
+			best, bestW = j, w
+		}
+	}
+	return best
+}
+
+// mentionWeight is the salience of candidate c for the pronoun m.
+func (s *state) mentionWeight(c, m mention) float64 {
+	w := 100.0 // recency
+	rel := s.doc.Tokens[c.head].Rel
+	if i := strings.IndexByte(rel, ':'); i >= 0 && !strings.HasPrefix(rel, "nmod:poss") {
+		rel = rel[:i]
+	}
+	switch rel {
+	case "nsubj":
+		w += 80
+	case "obj":
+		w += 50
+	case "iobj":
+		w += 40
+	}
+	switch rel {
+	case "nmod", "nmod:poss", "compound":
+	default:
+		w += 80 // head noun, not embedded in another noun phrase
+	}
+	if rel != "obl" && rel != "advmod" {
+		w += 50 // not in an adverbial
+	}
+	mrel := s.doc.Tokens[m.head].Rel
+	if strings.HasPrefix(mrel, "nsubj") && rel == "nsubj" {
+		w += 35 // parallel roles
+	}
+	return w
 }
