@@ -1,0 +1,171 @@
+package kg
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+//go:embed lexicon.tsv
+var lexiconData string
+
+// ObjectKind is what an entry requires of its object.
+type ObjectKind uint8
+
+// Object kinds, from least to most specific.
+const (
+	AnyObject ObjectKind = iota
+	ActorObject
+	PlaceObject
+	ProposalObject
+	ClauseObject
+)
+
+var objectKinds = map[string]ObjectKind{
+	"any": AnyObject, "actor": ActorObject, "place": PlaceObject, "proposal": ProposalObject, "clause": ClauseObject,
+}
+
+type lexEntry struct {
+	marker string // particle or preposition, "" for none
+	pred   schema.Predicate
+	object ObjectKind
+	line   int
+}
+
+// Lexicon maps verbs and nouns to vocabulary predicates, and noun phrases
+// to proposal and event classes.
+type Lexicon struct {
+	verbs   map[string][]lexEntry
+	nouns   map[string][]lexEntry
+	classes map[string]schema.Class
+}
+
+var (
+	lexOnce sync.Once
+	lexVal  *Lexicon
+	lexErr  error
+)
+
+// DefaultLexicon returns the embedded lexicon, parsed once per process.
+func DefaultLexicon() (*Lexicon, error) {
+	lexOnce.Do(func() { lexVal, lexErr = ParseLexicon(lexiconData) })
+	return lexVal, lexErr
+}
+
+// ParseLexicon reads a lexicon in the format documented at the top of
+// lexicon.tsv.
+func ParseLexicon(data string) (*Lexicon, error) {
+	lx := &Lexicon{verbs: map[string][]lexEntry{}, nouns: map[string][]lexEntry{}, classes: map[string]schema.Class{}}
+	for n, line := range strings.Split(data, "\n") {
+		n++
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 6 {
+			return nil, fmt.Errorf("lexicon line %d: %d fields, want 6", n, len(f))
+		}
+		kind, lemma, marker, value, object := f[0], strings.ReplaceAll(f[1], "_", " "), f[2], f[3], f[4]
+		if marker == "-" {
+			marker = ""
+		}
+		if kind == "class" {
+			c := schema.Class(value)
+			if !schema.KnownClass(c) {
+				return nil, fmt.Errorf("lexicon line %d: unknown class %q", n, value)
+			}
+			lx.classes[lemma] = c
+			continue
+		}
+		p := schema.Predicate(value)
+		if !schema.KnownPredicate(p) {
+			return nil, fmt.Errorf("lexicon line %d: unknown predicate %q", n, value)
+		}
+		ok, found := objectKinds[object]
+		if !found {
+			return nil, fmt.Errorf("lexicon line %d: unknown object kind %q", n, object)
+		}
+		e := lexEntry{marker: marker, pred: p, object: ok, line: n}
+		switch kind {
+		case "verb":
+			lx.verbs[lemma] = append(lx.verbs[lemma], e)
+		case "noun":
+			lx.nouns[lemma] = append(lx.nouns[lemma], e)
+		default:
+			return nil, fmt.Errorf("lexicon line %d: unknown kind %q", n, kind)
+		}
+	}
+	return lx, nil
+}
+
+// Verb returns the predicate a verb lemma expresses, given the particles
+// and prepositions that follow it and the kind of its object. The most
+// specific entry wins: one whose marker is among markers beats one with no
+// marker, and an object constraint that holds beats AnyObject.
+func (lx *Lexicon) Verb(lemma string, markers []string, object ObjectKind) (schema.Predicate, bool) {
+	return pick(lx.verbs[strings.ToLower(lemma)], markers, object)
+}
+
+// Noun returns the predicate a noun expresses ("opposition to" → opposes).
+func (lx *Lexicon) Noun(lemma string, markers []string, object ObjectKind) (schema.Predicate, bool) {
+	return pick(lx.nouns[strings.ToLower(lemma)], markers, object)
+}
+
+func pick(entries []lexEntry, markers []string, object ObjectKind) (schema.Predicate, bool) {
+	best, bestScore := lexEntry{}, -1
+	for _, e := range entries {
+		score := 0
+		if e.marker != "" {
+			if !contains(markers, e.marker) {
+				continue
+			}
+			score += 2
+		}
+		if e.object != AnyObject {
+			if !objectFits(e.object, object) {
+				continue
+			}
+			score++
+		}
+		if score > bestScore {
+			best, bestScore = e, score
+		}
+	}
+	return best.pred, bestScore >= 0
+}
+
+// objectFits reports whether an object of kind have satisfies want.
+func objectFits(want, have ObjectKind) bool {
+	if want == have {
+		return true
+	}
+	// A proposal is also an acceptable object where any clause-like
+	// content is expected ("wants a ceasefire").
+	return want == ClauseObject && have == ProposalObject
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// Class returns the proposal or event class named by a noun phrase, given
+// the lemmas of its head and the words before it (last is the head): the
+// longest compound ending at the head wins ("peace agreement" over
+// "agreement").
+func (lx *Lexicon) Class(lemmas []string) (schema.Class, bool) {
+	for start := 0; start < len(lemmas); start++ {
+		key := strings.ToLower(strings.Join(lemmas[start:], " "))
+		if c, ok := lx.classes[key]; ok {
+			return c, true
+		}
+	}
+	return "", false
+}
