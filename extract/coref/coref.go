@@ -22,12 +22,19 @@ type Resolver struct {
 	// Nil compares the lower-cased words themselves.
 	Country func(word string) (string, bool)
 
+	// Alias maps a name to a key shared by all names of the same thing
+	// ("EU", "European Union") and reports whether it knows the name. The
+	// acronym sieve links names with equal keys. Nil links acronyms by
+	// their letters only.
+	Alias func(name string) (string, bool)
+
 	skip  map[string]bool                       // sieves to leave out (ablation in tests)
 	trace func(sieve string, anaphor, ante int) // sees every link (tests)
 }
 
-// New returns a Resolver with no country lexicon.
-func New() *Resolver { return &Resolver{} }
+// New returns a Resolver whose country and alias lexicons come from the
+// gazetteer package (countries, demonyms, international organisations).
+func New() *Resolver { return &Resolver{Country: gazetteerCountry, Alias: gazetteerAlias} }
 
 // Name implements extract.Stage.
 func (r *Resolver) Name() string { return Version }
@@ -45,7 +52,7 @@ func (r *Resolver) Process(doc *nlp.Document) error {
 		return err
 	}
 	ms := detect(doc)
-	s := &state{doc: doc, ms: ms, country: r.Country, skip: r.skip, trace: r.trace}
+	s := &state{doc: doc, ms: ms, country: r.Country, alias: r.Alias, skip: r.skip, trace: r.trace}
 	s.init()
 	s.run()
 	s.output()
@@ -134,6 +141,7 @@ type state struct {
 	doc     *nlp.Document
 	ms      []mention
 	country func(string) (string, bool)
+	alias   func(string) (string, bool)
 	skip    map[string]bool
 	trace   func(string, int, int)
 	parent  []int

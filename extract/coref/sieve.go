@@ -148,13 +148,25 @@ func (s *state) relaxedMatch(i, j int) bool {
 }
 
 // acronym links "EU" to "European Union": an all-capitals word whose
-// letters are the initials of the capitalised words of the other name.
+// letters are the initials of the capitalised words of the other name, or
+// two names that Resolver.Alias gives the same key ("UK", "Britain").
 func (s *state) acronym(i, j int) bool {
 	m, c := s.ms[i], s.ms[j]
 	if c.kind != nlp.Proper {
 		return false
 	}
-	return isAcronymOf(s.doc, m, c) || isAcronymOf(s.doc, c, m)
+	if isAcronymOf(s.doc, m, c) || isAcronymOf(s.doc, c, m) {
+		return true
+	}
+	if s.alias == nil || m.text == c.text {
+		return false
+	}
+	a, ok := s.alias(s.doc.Forms(m.start, m.end))
+	if !ok {
+		return false
+	}
+	b, ok := s.alias(s.doc.Forms(c.start, c.end))
+	return ok && a == b
 }
 
 func isAcronymOf(doc *nlp.Document, short, long mention) bool {
