@@ -76,6 +76,19 @@ func checkDoc(doc *nlp.Document) error {
 			return fmt.Errorf("coref: token %d: head %d out of range", i, t.Head)
 		}
 	}
+	// Every head chain must reach a root within its sentence: no cycles.
+	for si, sent := range doc.Sentences {
+		for i := sent.Start; i < sent.End; i++ {
+			h, steps := doc.Tokens[i].Head, 0
+			for h >= 0 {
+				if h < sent.Start || h >= sent.End || steps > sent.Len() {
+					return fmt.Errorf("coref: sentence %d token %d: head chain leaves the sentence or cycles", si, i)
+				}
+				h = doc.Tokens[h].Head
+				steps++
+			}
+		}
+	}
 	for i, e := range doc.Entities {
 		if e.Start < 0 || e.End > n || e.Start >= e.End {
 			return fmt.Errorf("coref: entity %d: range [%d,%d) outside %d tokens", i, e.Start, e.End, n)

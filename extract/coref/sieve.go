@@ -170,8 +170,10 @@ func (s *state) acronym(i, j int) bool {
 }
 
 func isAcronymOf(doc *nlp.Document, short, long mention) bool {
-	if short.end-short.start != 1 {
-		return false
+	for k := short.start; k < short.end; k++ {
+		if k != short.head && doc.Tokens[k].UPOS != "DET" {
+			return false // only "EU" or "the EU"
+		}
 	}
 	a := doc.Tokens[short.head].Form
 	if len(a) < 2 {
@@ -185,7 +187,7 @@ func isAcronymOf(doc *nlp.Document, short, long mention) bool {
 	var initials []rune
 	for k := long.start; k < long.end; k++ {
 		w := []rune(doc.Tokens[k].Form)
-		if len(w) > 0 && unicode.IsUpper(w[0]) {
+		if len(w) > 0 && unicode.IsUpper(w[0]) && doc.Tokens[k].UPOS != "DET" {
 			initials = append(initials, w[0])
 		}
 	}
