@@ -155,6 +155,7 @@ type state struct {
 	ms      []mention
 	country func(string) (string, bool)
 	alias   func(string) (string, bool)
+	aliases []*string // aliasKey cache
 	skip    map[string]bool
 	trace   func(string, int, int)
 	parent  []int

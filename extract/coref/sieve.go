@@ -161,12 +161,25 @@ func (s *state) acronym(i, j int) bool {
 	if s.alias == nil || m.text == c.text {
 		return false
 	}
-	a, ok := s.alias(s.doc.Forms(m.start, m.end))
-	if !ok {
-		return false
+	a := s.aliasKey(i)
+	return a != "" && a == s.aliasKey(j)
+}
+
+// aliasKey is Resolver.Alias of mention i's words, computed once; "" when
+// the name is unknown.
+func (s *state) aliasKey(i int) string {
+	if s.aliases == nil {
+		s.aliases = make([]*string, len(s.ms))
 	}
-	b, ok := s.alias(s.doc.Forms(c.start, c.end))
-	return ok && a == b
+	if p := s.aliases[i]; p != nil {
+		return *p
+	}
+	key, ok := s.alias(s.doc.Forms(s.ms[i].start, s.ms[i].end))
+	if !ok {
+		key = ""
+	}
+	s.aliases[i] = &key
+	return key
 }
 
 func isAcronymOf(doc *nlp.Document, short, long mention) bool {
