@@ -19,6 +19,7 @@ type mention struct {
 	anim             animacy
 	label            string // entity label when known (PERSON, ORG, GPE, ...)
 	indefinite       bool
+	quantified       bool // "most studies", "all citizens": neither anaphor nor antecedent
 	coord            bool   // a coordination ("X and Y")
 	quote            int    // index of the quotation it sits in, -1 outside quotes
 	headLower        string // lower-cased head form
@@ -292,6 +293,12 @@ func attributes(doc *nlp.Document, m *mention, kids [][]int, entityOf []int) {
 		}
 		if kt.Rel == "det" && indefiniteDets[low] && k < m.head {
 			m.indefinite = true
+			if low != "a" && low != "an" {
+				m.quantified = true
+			}
+		}
+		if (kt.Rel == "amod" || kt.Rel == "det") && (low == "most" || low == "all" || low == "both") && k < m.head {
+			m.quantified = true
 		}
 		if kt.Rel == "amod" && (low == "other" || low == "certain") {
 			m.indefinite = true
@@ -337,7 +344,13 @@ func core(doc *nlp.Document, m mention) string {
 	for s < m.head && (doc.Tokens[s].UPOS == "DET" || doc.Tokens[s].Rel == "det") {
 		s++
 	}
-	return lowerForms(doc, s, m.head+1)
+	h := m.head
+	if m.kind == nlp.Proper {
+		for k := m.head + 1; k < m.end && doc.Tokens[k].Rel == "flat"; k++ {
+			h = k
+		}
+	}
+	return lowerForms(doc, s, h+1)
 }
 
 func lowerForms(doc *nlp.Document, start, end int) string {

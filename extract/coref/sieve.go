@@ -134,7 +134,7 @@ func (s *state) speaker(i, j int) bool {
 
 func (s *state) exactMatch(i, j int) bool {
 	m, c := s.ms[i], s.ms[j]
-	return c.kind != nlp.Pronoun && m.text == c.text && !m.coord && !c.coord && s.clusterAgrees(i, j)
+	return c.kind != nlp.Pronoun && m.text == c.text && !m.coord && !c.coord && !c.quantified && s.clusterAgrees(i, j)
 }
 
 // relaxedMatch: names with the same words up to the head, ignoring
@@ -212,7 +212,7 @@ func isAcronymOf(doc *nlp.Document, short, long mention) bool {
 // (Lee et al. 2013, sieve 5).
 func (s *state) strictHead(i, j int) bool {
 	m, c := s.ms[i], s.ms[j]
-	if c.kind == nlp.Pronoun || m.coord || c.coord {
+	if c.kind == nlp.Pronoun || m.coord || c.coord || c.quantified || m.quantified {
 		return false
 	}
 	if !s.clusterHasHead(j, m.headLower) {
@@ -261,7 +261,11 @@ func (s *state) contentWords(k int) []string {
 	for t := m.start; t < m.end; t++ {
 		switch s.doc.Tokens[t].UPOS {
 		case "NOUN", "PROPN", "ADJ", "NUM", "VERB":
-			out = append(out, strings.ToLower(s.doc.Tokens[t].Form))
+			w := strings.ToLower(s.doc.Tokens[t].Form)
+			if _, title := titles[w]; title && t < m.head {
+				continue // "Miss Chaworth" ~ "Mary Chaworth"
+			}
+			out = append(out, w)
 		}
 	}
 	return out
@@ -348,8 +352,8 @@ func (s *state) pronoun(i, j int) bool {
 	info := pronouns[m.headLower]
 	tm, tc := s.doc.Tokens[m.head], s.doc.Tokens[c.head]
 	sameClause := tm.Head == tc.Head && tm.Head >= 0 && strings.HasPrefix(tc.Rel, "nsubj")
-	if info.refl != sameClause && info.refl {
-		return false
+	if info.refl && c.sent != m.sent {
+		return false // a reflexive is bound in its sentence
 	}
 	if !info.refl && sameClause && !info.poss {
 		return false
@@ -380,19 +384,29 @@ func (s *state) mostSalient(sv sieve, i int, bySent [][]int) int {
 				w /= 2
 			}
 			weight[r] += w
-			if l, ok := latest[r]; !ok || c.start > s.ms[l].start {
+			if l, ok := latest[r]; !ok || later(c, s.ms[l]) {
 				latest[r] = j
 			}
 		}
 	}
+	// Ties go to the most recent mention, then the longer (a coordination
+	// over its first conjunct); mentions differ in (start, end), so the
+	// choice does not depend on map order.
 	best, bestW := -1, 0.0
 	for r, w := range weight {
 		j := latest[r]
-		if best < 0 || w > bestW || w == bestW && s.ms[j].start > s.ms[best].start {
+		if best < 0 || w > bestW || w == bestW && later(s.ms[j], s.ms[best]) {
 			best, bestW = j, w
 		}
 	}
 	return best
+}
+
+func later(a, b mention) bool {
+	if a.start != b.start {
+		return a.start > b.start
+	}
+	return a.end > b.end
 }
 
 // mentionWeight is the salience of candidate c for the pronoun m.
@@ -421,6 +435,9 @@ func (s *state) mentionWeight(c, m mention) float64 {
 	mrel := s.doc.Tokens[m.head].Rel
 	if strings.HasPrefix(mrel, "nsubj") && rel == "nsubj" {
 		w += 35 // parallel roles
+	}
+	if pronouns[m.headLower].refl && s.doc.Tokens[c.head].Head == s.doc.Tokens[m.head].Head && rel == "nsubj" {
+		w += 200 // a reflexive takes the subject of its clause
 	}
 	return w
 }
