@@ -19,7 +19,7 @@ type mention struct {
 	anim             animacy
 	label            string // entity label when known (PERSON, ORG, GPE, ...)
 	indefinite       bool
-	quantified       bool // "most studies", "all citizens": neither anaphor nor antecedent
+	quantified       bool   // "most studies", "all citizens": neither anaphor nor antecedent
 	coord            bool   // a coordination ("X and Y")
 	quote            int    // index of the quotation it sits in, -1 outside quotes
 	headLower        string // lower-cased head form
