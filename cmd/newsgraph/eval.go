@@ -15,7 +15,6 @@ var evaluators = []struct {
 	{"carb", runEvalCarb},
 	{"coref", runEvalCoref},
 }
-
 // runEval dispatches "newsgraph eval TASK [flags]".
 func runEval(ctx context.Context, args []string, io stdio) error {
 	var names []string
@@ -27,6 +26,18 @@ func runEval(ctx context.Context, args []string, io stdio) error {
 		fmt.Fprintf(io.err, "Usage: newsgraph eval TASK [flags]\n\nTasks: %s\n", strings.Join(names, ", "))
 		if len(args) == 0 {
 			return usagef("eval: missing task")
+// evaluators lists the scorers "newsgraph eval" runs, one line per
+// scorer; each helper adds its own (parse, carb, coref, facts).
+	name, summary string
+	run           func(ctx context.Context, args []string, io stdio) error
+	{"ner", "named entities: span P/R/F1 per type against IOB2 or GUM CoNLL-U", runEvalNER},
+// runEval dispatches "newsgraph eval WHAT [flags]".
+		var names []string
+		for _, e := range evaluators {
+			names = append(names, fmt.Sprintf("  %-8s %s", e.name, e.summary))
+		}
+		fmt.Fprintf(io.err, "Usage: newsgraph eval WHAT [flags]\n\nScorers:\n%s\n", strings.Join(names, "\n"))
+			return usagef("eval: nothing to evaluate named")
 		}
 		return nil
 	}
@@ -36,4 +47,5 @@ func runEval(ctx context.Context, args []string, io stdio) error {
 		}
 	}
 	return usagef("eval: unknown task %q (tasks: %s)", args[0], strings.Join(names, ", "))
+	return usagef("eval: unknown scorer %q", args[0])
 }

@@ -42,6 +42,8 @@ var commands = []command{
 	{"schema", "print the newsgraph vocabulary", runSchema},
 	{"eval", "score a stage on gold data (eval carb, eval coref)", runEval},
 	{"extract", "Open IE extractions of tokenized sentences (--format carb)", runExtract},
+	{"eval", "score a stage against gold data", runEval},
+	{"train", "train a model from the shared data", runTrain},
 }
 
 // usageError marks an error in how the command was called (exit code 2).
