@@ -31,7 +31,10 @@ type command struct {
 }
 
 // commands lists every subcommand. Add one line per subcommand file.
-var commands = []command{}
+var commands = []command{
+	{"eval", "evaluate a stage against gold data (eval parse)", runEval},
+	{"train", "train the tagger and parser models from UD treebanks", runTrain},
+}
 
 // usageError marks an error in how the command was called (exit code 2).
 type usageError struct{ err error }
