@@ -44,6 +44,8 @@ var commands = []command{
 	{"extract", "Open IE extractions of tokenized sentences (--format carb)", runExtract},
 	{"eval", "score a stage against gold data", runEval},
 	{"train", "train a model from the shared data", runTrain},
+	{"eval", "evaluate a stage against gold data (eval parse)", runEval},
+	{"train", "train the tagger and parser models from UD treebanks", runTrain},
 }
 
 // usageError marks an error in how the command was called (exit code 2).
