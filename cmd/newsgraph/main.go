@@ -31,7 +31,9 @@ type command struct {
 }
 
 // commands lists every subcommand. Add one line per subcommand file.
-var commands = []command{}
+var commands = []command{
+	{"eval", "score a stage on gold data (eval coref)", runEval},
+}
 
 // usageError marks an error in how the command was called (exit code 2).
 type usageError struct{ err error }
