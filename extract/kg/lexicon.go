@@ -29,10 +29,11 @@ var objectKinds = map[string]ObjectKind{
 }
 
 type lexEntry struct {
-	marker string // particle or preposition, "" for none
-	pred   schema.Predicate
-	object ObjectKind
-	line   int
+	marker  string // particle or preposition, "" for none
+	pred    schema.Predicate
+	inverse bool // the object is the predicate's subject ("X is composed of Y": Y partOf X)
+	object  ObjectKind
+	line    int
 }
 
 // Lexicon maps verbs and nouns to vocabulary predicates, and noun phrases
@@ -114,7 +115,7 @@ func ParseLexicon(data string) (*Lexicon, error) {
 		if !found {
 			return nil, fmt.Errorf("lexicon line %d: unknown object kind %q", n, object)
 		}
-		e := lexEntry{marker: marker, pred: p, object: ok, line: n}
+		e := lexEntry{marker: marker, pred: p, object: ok, line: n, inverse: f[5] == "inverse"}
 		switch kind {
 		case "verb":
 			lx.verbs[lemma] = append(lx.verbs[lemma], e)
@@ -132,15 +133,24 @@ func ParseLexicon(data string) (*Lexicon, error) {
 // specific entry wins: one whose marker is among markers beats one with no
 // marker, and an object constraint that holds beats AnyObject.
 func (lx *Lexicon) Verb(lemma string, markers []string, object ObjectKind) (schema.Predicate, bool) {
-	return pick(lx.verbs[strings.ToLower(lemma)], markers, object)
+	e, ok := pick(lx.verbs[strings.ToLower(lemma)], markers, object)
+	return e.pred, ok
+}
+
+// VerbEntry is like Verb but also reports whether the entry is inverse:
+// its object is the predicate's subject.
+func (lx *Lexicon) VerbEntry(lemma string, markers []string, object ObjectKind) (p schema.Predicate, inverse, ok bool) {
+	e, ok := pick(lx.verbs[strings.ToLower(lemma)], markers, object)
+	return e.pred, e.inverse, ok
 }
 
 // Noun returns the predicate a noun expresses ("opposition to" → opposes).
 func (lx *Lexicon) Noun(lemma string, markers []string, object ObjectKind) (schema.Predicate, bool) {
-	return pick(lx.nouns[strings.ToLower(lemma)], markers, object)
+	e, ok := pick(lx.nouns[strings.ToLower(lemma)], markers, object)
+	return e.pred, ok
 }
 
-func pick(entries []lexEntry, markers []string, object ObjectKind) (schema.Predicate, bool) {
+func pick(entries []lexEntry, markers []string, object ObjectKind) (lexEntry, bool) {
 	best, bestScore := lexEntry{}, -1
 	for _, e := range entries {
 		score := 0
@@ -160,7 +170,7 @@ func pick(entries []lexEntry, markers []string, object ObjectKind) (schema.Predi
 			best, bestScore = e, score
 		}
 	}
-	return best.pred, bestScore >= 0
+	return best, bestScore >= 0
 }
 
 // objectFits reports whether an object of kind have satisfies want.
