@@ -15,6 +15,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/extract/kg"
 	"github.com/newsgraph/newsgraph/extract/pipeline"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/schema"
@@ -218,48 +219,10 @@ func printFacts(w io.Writer, r buildResult) {
 			continue
 		}
 		n++
-		fmt.Fprintf(w, "  %s -%s-> %s%s\n", termLabel(f.Subject), f.Predicate, termLabel(f.Object), flagText(f))
+		fmt.Fprintf(w, "  %s\n", kg.Format(f))
 	}
 	open := len(r.facts) - n
 	fmt.Fprintf(w, "  (%d vocabulary facts, %d open relations)\n", n, open)
-}
-
-func termLabel(t schema.Term) string {
-	switch {
-	case t.Entity != nil:
-		return t.Entity.Name
-	case t.Literal != nil:
-		return fmt.Sprintf("%q", t.Literal.Value)
-	case t.Prop != nil:
-		p := t.Prop
-		rel := string(p.Predicate)
-		if rel == "" {
-			rel = p.Relation
-		}
-		return fmt.Sprintf("[%s -%s-> %s]", termLabel(p.Subject), rel, termLabel(p.Object))
-	}
-	return "?"
-}
-
-func flagText(f *schema.Fact) string {
-	var fl []string
-	ev := &f.Evidence
-	if ev.Negated {
-		fl = append(fl, "negated")
-	}
-	if ev.Modality != schema.Realis {
-		fl = append(fl, string(ev.Modality))
-	}
-	if ev.Hedged {
-		fl = append(fl, "hedged")
-	}
-	if ev.AttributedTo != nil {
-		fl = append(fl, "said by "+ev.AttributedTo.Name)
-	}
-	if len(fl) == 0 {
-		return ""
-	}
-	return "  (" + strings.Join(fl, ", ") + ")"
 }
 
 func storeLocation(d *dbFlags) string {

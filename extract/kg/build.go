@@ -52,12 +52,20 @@ func Facts(doc *nlp.Document) ([]schema.Fact, error) {
 
 // docBuilder holds the state of one document's extraction.
 type docBuilder struct {
-	doc  *nlp.Document
+	// propHeads are the clause heads of the current sentence that became
+	// propositions.
+	propHeads map[int]bool
+	doc       *nlp.Document
 	lex  *Lexicon
 	r    *resolver
 	xs   []openie.Extraction // the current sentence's extractions
 	out  []schema.Fact
 	seen map[string]bool
+}
+
+type pendingFact struct {
+	x *openie.Extraction
+	f schema.Fact
 }
 
 // ref is what a phrase refers to: a node (entity, proposal, group, thing),
@@ -72,8 +80,22 @@ type ref struct {
 
 func (db *docBuilder) sentence(si int) {
 	db.xs = openie.Extract(db.doc, si)
+	db.propHeads = map[int]bool{}
+	var pending []pendingFact
 	for i := range db.xs {
-		db.verbal(&db.xs[i])
+		if f, ok := db.verbal(&db.xs[i]); ok {
+			pending = append(pending, pendingFact{&db.xs[i], f})
+		}
+	}
+	// A clause that is another clause's object (a proposition, as in "X
+	// opposes [Y joining Z]") is not stated by the article on its own;
+	// reported speech is, attributed to its speaker.
+	for _, p := range pending {
+		if db.propHeads[p.x.Relation.Head] && p.x.Attribution == nil {
+			continue
+		}
+		db.emit(p.f)
+		db.proposalFacts(&p.f)
 	}
 	s := db.doc.Sentences[si]
 	for t := s.Start; t < s.End; t++ {
@@ -347,8 +369,15 @@ func kindOf(c schema.Class) ObjectKind {
 // kinds lists the object kinds a reference can satisfy, most specific
 // first: a state is both an actor and a place.
 func (db *docBuilder) kinds(r ref) []ObjectKind {
-	if r.node >= 0 && db.r.nodes[r.node].Class == schema.ClassState {
-		return []ObjectKind{PlaceObject, ActorObject}
+	if r.node >= 0 {
+		switch db.r.nodes[r.node].Class {
+		case schema.ClassState:
+			return []ObjectKind{PlaceObject, OrgObject, ActorObject}
+		case schema.ClassPerson:
+			return []ObjectKind{PersonObject, ActorObject}
+		case schema.ClassOrganization, schema.ClassGroup:
+			return []ObjectKind{OrgObject, ActorObject}
+		}
 	}
 	return []ObjectKind{r.kind}
 }
@@ -453,17 +482,17 @@ func clamp(c float64) float64 {
 
 // verbal maps one extraction to a fact: a vocabulary predicate when the
 // lexicon knows the verb for this object, else an open relation.
-func (db *docBuilder) verbal(x *openie.Extraction) {
+func (db *docBuilder) verbal(x *openie.Extraction) (schema.Fact, bool) {
 	if x.Kind == openie.Appositive || x.Subject.Empty() {
-		return
+		return schema.Fact{}, false
 	}
 	subj, ok := db.refOf(x.Subject.Head)
 	if !ok || subj.node < 0 && subj.clause < 0 {
-		return
+		return schema.Fact{}, false
 	}
 	st, ok := db.term(subj, schema.Term{}, 0)
 	if !ok {
-		return
+		return schema.Fact{}, false
 	}
 	arg := objectArg(x)
 	f := schema.Fact{Subject: st, Relation: x.RelationText(db.doc), Evidence: db.evidence(x)}
@@ -476,7 +505,7 @@ func (db *docBuilder) verbal(x *openie.Extraction) {
 		}
 	}
 	if f.Object.IsZero() {
-		return // no object: nothing to state in a triple
+		return schema.Fact{}, false // no object: nothing to state in a triple
 	}
 	pred, inverse := db.predicate(x, arg, obj)
 	f.Predicate = pred
@@ -491,8 +520,7 @@ func (db *docBuilder) verbal(x *openie.Extraction) {
 		// The reported content is the speaker's, not the article's.
 		f.Object.Prop.Evidence.AttributedTo = entityOf(f.Subject)
 	}
-	db.emit(f)
-	db.proposalFacts(&f)
+	return f, true
 }
 
 func entityOf(t schema.Term) *schema.Entity {
@@ -593,6 +621,7 @@ func (db *docBuilder) proposition(h int, outerSubj schema.Term, depth int) (*sch
 		if x.Relation.Head != h && !containsTok(x.Relation.Tokens, h) {
 			continue
 		}
+		db.propHeads[x.Relation.Head] = true
 		var subj schema.Term
 		if !x.Subject.Empty() {
 			if r, ok := db.refOf(x.Subject.Head); ok {

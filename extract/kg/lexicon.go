@@ -22,10 +22,13 @@ const (
 	PlaceObject
 	ProposalObject
 	ClauseObject
+	PersonObject // a person: a narrower actor
+	OrgObject    // a state, organisation or group: a narrower actor
 )
 
 var objectKinds = map[string]ObjectKind{
 	"any": AnyObject, "actor": ActorObject, "place": PlaceObject, "proposal": ProposalObject, "clause": ClauseObject,
+	"person": PersonObject, "org": OrgObject,
 }
 
 type lexEntry struct {
