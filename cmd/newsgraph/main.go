@@ -32,6 +32,7 @@ type command struct {
 
 // commands lists every subcommand. Add one line per subcommand file.
 var commands = []command{
+	{"build", "build the graph from news articles", runBuild},
 	{"eval", "score a stage on gold data (eval coref)", runEval},
 	{"load", "add N-Quads to the store", runLoad},
 	{"export", "write the store, or one article, as N-Quads", runExport},
