@@ -2,14 +2,18 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/coref"
 	"github.com/newsgraph/newsgraph/extract/kg"
+	"github.com/newsgraph/newsgraph/extract/ner"
 	"github.com/newsgraph/newsgraph/extract/nlp"
+	"github.com/newsgraph/newsgraph/extract/parse"
 	"github.com/newsgraph/newsgraph/extract/segment"
+	"github.com/newsgraph/newsgraph/extract/tag"
 	"github.com/newsgraph/newsgraph/extract/tokenize"
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -30,7 +34,19 @@ func Stages() ([]extract.Stage, error) {
 }
 
 func load() ([]extract.Stage, error) {
-	return []extract.Stage{tokenize.New(), segment.New(), coref.New()}, nil
+	tg, err := tag.Load()
+	if err != nil {
+		return nil, fmt.Errorf("tagger model: %w", err)
+	}
+	ps, err := parse.Load()
+	if err != nil {
+		return nil, fmt.Errorf("parser model: %w", err)
+	}
+	nr, err := ner.New()
+	if err != nil {
+		return nil, fmt.Errorf("entity model: %w", err)
+	}
+	return []extract.Stage{tokenize.New(), segment.New(), tg, ps, nr, coref.New()}, nil
 }
 
 // Default returns the full pipeline: every stage, then the knowledge-graph
