@@ -113,3 +113,24 @@ func (s *Store) Statements(ctx context.Context, docID string) ([]Statement, erro
 	})
 	return out, nil
 }
+
+// Labels returns every rdfs:label and skos:altLabel an article's graph
+// gives the nodes it mentions (not the article node, whose headline may
+// come from outside the text): the strings that must quote the article.
+func (s *Store) Labels(ctx context.Context, docID string) ([]string, error) {
+	art := s.minter.Article(docID)
+	quads, err := s.graphQuads(ctx, quad.IRI(art))
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, q := range quads {
+		if q.S.Value == art {
+			continue
+		}
+		if q.P.Value == schema.RDFS+"label" || q.P.Value == schema.SKOS+"altLabel" {
+			out = append(out, q.O.Value)
+		}
+	}
+	return out, nil
+}
