@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -43,15 +42,44 @@ type Model struct {
 	Meta    Meta
 	keys    []uint64 // sorted feature hashes
 	weights []float32
+	slots   []int32 // open-addressing index into keys, -1 when empty
+	mask    uint64
+}
+
+// index builds the hash table used by weight.
+func (m *Model) index() {
+	size := 16
+	for size < 2*len(m.keys) {
+		size *= 2
+	}
+	m.slots = make([]int32, size)
+	for i := range m.slots {
+		m.slots[i] = -1
+	}
+	m.mask = uint64(size - 1)
+	for i, k := range m.keys {
+		j := k & m.mask
+		for m.slots[j] >= 0 {
+			j = (j + 1) & m.mask
+		}
+		m.slots[j] = int32(i)
+	}
 }
 
 // weight returns the weight of feature h, 0 when absent.
 func (m *Model) weight(h uint64) float32 {
-	i := sort.Search(len(m.keys), func(i int) bool { return m.keys[i] >= h })
-	if i < len(m.keys) && m.keys[i] == h {
-		return m.weights[i]
+	if m.slots == nil {
+		return 0
 	}
-	return 0
+	for j := h & m.mask; ; j = (j + 1) & m.mask {
+		i := m.slots[j]
+		if i < 0 {
+			return 0
+		}
+		if m.keys[i] == h {
+			return m.weights[i]
+		}
+	}
 }
 
 // score sums the weights of feats.
@@ -121,6 +149,7 @@ func Decode(data []byte) (*Model, error) {
 			return nil, fmt.Errorf("segment: model features not sorted at %d", i)
 		}
 	}
+	m.index()
 	return &m, nil
 }
 

@@ -112,6 +112,7 @@ func Train(docs []*nlp.Document, opt TrainOptions) *Model {
 		a := weights[f]
 		m.weights[i] = float32(math.Round(a.total/float64(max(step, 1))*1e4) / 1e4)
 	}
+	m.index()
 	return m
 }
 
