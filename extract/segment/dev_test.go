@@ -44,11 +44,16 @@ func goldDocs(t testing.TB, path string) []*nlp.Document {
 }
 
 // runRaw tokenizes and segments gold's text.
-func runRaw(gold *nlp.Document) *nlp.Document {
+func runRaw(t testing.TB, gold *nlp.Document) *nlp.Document {
+	t.Helper()
 	sys := nlp.New(gold.ID, gold.Text)
-	tokenize.New().Process(sys)
+	if err := tokenize.New().Process(sys); err != nil {
+		t.Fatal(err)
+	}
 	sys.Layers |= nlp.Tokens
-	segment.New().Process(sys)
+	if err := segment.New().Process(sys); err != nil {
+		t.Fatal(err)
+	}
 	sys.Layers |= nlp.Sentences
 	return sys
 }
@@ -59,9 +64,14 @@ func runRaw(gold *nlp.Document) *nlp.Document {
 func TestDevScores(t *testing.T) {
 	for _, f := range devFiles {
 		t.Run(strings.ReplaceAll(f.name, " ", "_"), func(t *testing.T) {
-			var total, news udeval.Scores
+			var total, news, rules udeval.Scores
 			for _, gold := range goldDocs(t, f.path) {
-				sys := runRaw(gold)
+				sys := runRaw(t, gold)
+				rsys := nlp.New(gold.ID, gold.Text)
+				rsys.Tokens = sys.Tokens
+				rsys.Sentences = segment.NewRules().Sentences(rsys.Text, rsys.Tokens)
+				rsys.Layers = nlp.Tokens | nlp.Sentences
+				rules.Add(udeval.Evaluate(gold, rsys))
 				if err := udeval.Check(gold, sys); err != nil {
 					t.Fatalf("%s: %v", gold.ID, err)
 				}
@@ -77,6 +87,7 @@ func TestDevScores(t *testing.T) {
 			tok, sent, words := 100*total.Tokens.F1(), 100*total.Sentences.F1(), 100*total.Words.F1()
 			t.Logf("%s: tokens F1 %.2f, words F1 %.2f, sentences F1 %.2f (P %.2f R %.2f)", f.name, tok, words, sent,
 				100*total.Sentences.Precision(), 100*total.Sentences.Recall())
+			t.Logf("%s with the rules alone (segment.NewRules): sentences F1 %.2f", f.name, 100*rules.Sentences.F1())
 			if news.Tokens.Gold > 0 {
 				t.Logf("%s news documents: tokens F1 %.2f, sentences F1 %.2f", f.name, 100*news.Tokens.F1(), 100*news.Sentences.F1())
 			}
