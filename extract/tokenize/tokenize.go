@@ -35,7 +35,7 @@ func (t *Tokenizer) Process(doc *nlp.Document) error {
 
 // Tokens returns the tokens of text. Head is -1 on every token.
 func (*Tokenizer) Tokens(text string) []nlp.Token {
-	s := scanner{text: text, toks: make([]nlp.Token, 0, len(text)/5+1)}
+	s := scanner{text: text, toks: make([]nlp.Token, 0, len(text)/4+1)}
 	for i := 0; i < len(text); {
 		r, n := decode(text, i)
 		if isSpace(r, n) {
@@ -321,7 +321,8 @@ func isBang(r rune) bool { return r == '!' || r == '?' }
 // clitic or a bare prefix such as "non-".
 func (s *scanner) atom(a, b int) bool {
 	w := s.text[a:b]
-	if emoticons[w] || clitics[strings.ToLower(strings.ReplaceAll(w, "’", "'"))] {
+	if len(w) <= 6 && (!isAlnumByte(w[0]) || w[0] == 'n' || w[0] == 'N' || w[0] == 'b' || w[0] == 'w' || w[0] == 'X' || w[0] == 'x') &&
+		(emoticons[w] || clitics[strings.ToLower(strings.ReplaceAll(w, "’", "'"))]) {
 		return true
 	}
 	last := w[len(w)-1]
