@@ -190,6 +190,10 @@ func (s *scanner) chunk(a, b int) {
 			continue
 		}
 		lr, ln := s.lastRune(a, b)
+		if lr == '.' && b-a > 2 && s.abbrevTail(a, b) {
+			s.word(a, b) // D-Calif.: the body keeps the period on Calif.
+			break
+		}
 		if !isAlnum(lr) && !s.keepTrailing(a, b, lr, ln, openQuote) {
 			st := s.punctRunBack(a, b, lr, ln)
 			tail = append(tail, [2]int{st, b})
@@ -206,6 +210,19 @@ func (s *scanner) chunk(a, b int) {
 	for k := len(tail) - 1; k >= 0; k-- {
 		s.emit(tail[k][0], tail[k][1])
 	}
+}
+
+// abbrevTail reports whether text[a:b], which ends in a period, ends with
+// a known abbreviation after a hyphen or slash (D-Calif.).
+func (s *scanner) abbrevTail(a, b int) bool {
+	k := b - 1
+	for k > a && isAlnumByte(s.text[k-1]) {
+		k--
+	}
+	if k == a || k == b-1 || (s.text[k-1] != '-' && s.text[k-1] != '/') {
+		return false
+	}
+	return abbrevs[strings.ToLower(s.text[k:b])]
 }
 
 // emoticonPrefix returns the end of an emoticon that starts text[a:b] and
@@ -327,7 +344,7 @@ func (s *scanner) atom(a, b int) bool {
 	}
 	last := w[len(w)-1]
 	if last == '.' {
-		return isAbbrev(w)
+		return isAbbrev(w) || (len(w) <= 5 && numAbbrevs[strings.ToLower(w)] && s.digitFollows(b))
 	}
 	if last == '-' {
 		return isPrefix(w[:len(w)-1])
@@ -336,6 +353,20 @@ func (s *scanner) atom(a, b int) bool {
 		return false
 	}
 	return isURL(w) || isEmail(w)
+}
+
+// digitFollows reports whether the next non-space character after b is a
+// digit (No. 10, pp. 5).
+func (s *scanner) digitFollows(b int) bool {
+	for k := b; k < len(s.text); k++ {
+		switch c := s.text[k]; {
+		case c == ' ' || c == '\t':
+			continue
+		default:
+			return '0' <= c && c <= '9'
+		}
+	}
+	return false
 }
 
 func isAlnumByte(c byte) bool {
@@ -438,7 +469,7 @@ func (s *scanner) word(a, b int) {
 		if len(s.toks) > first {
 			// The clitic joins the last piece of the host.
 			last := s.toks[len(s.toks)-1]
-			if isAlnum(lastRuneOf(last.Form)) {
+			if lr := lastRuneOf(last.Form); isAlnum(lr) || lr == '.' {
 				s.toks = s.toks[:len(s.toks)-1]
 				s.emitMWT(last.Start, []int{a + c}, b)
 				return
@@ -504,8 +535,8 @@ func hasSuffixFold(w, suf string) bool {
 // hostEnd returns c when the host w[:c] ends in a letter or digit, else 0.
 func hostEnd(w string, c int) int {
 	r, _ := utf8.DecodeLastRuneInString(w[:c])
-	if isAlnum(r) {
-		return c
+	if isAlnum(r) || (r == '.' && isAbbrev(w[:c])) {
+		return c // Bush's, U.S.'s
 	}
 	return 0
 }
@@ -566,7 +597,7 @@ func (s *scanner) body(a, b int) {
 
 func (s *scanner) abbrevEnd(p, e int) bool {
 	w := s.text[p:e]
-	return strings.Count(w, ".") > 1 && isAbbrev(w)
+	return (strings.Count(w, ".") > 1 && isAbbrev(w)) || (e-p <= 8 && abbrevs[strings.ToLower(w)])
 }
 
 // joins reports whether the punctuation rune r at i (size n) joins the
@@ -631,7 +662,21 @@ func (s *scanner) idRun(p, b int) bool {
 			break
 		}
 	}
-	return hy >= 2
+	if hy >= 2 {
+		return true
+	}
+	// A local phone number: three digits, hyphen, four digits.
+	return b-p >= 8 && s.text[p+3] == '-' && allDigits(s.text[p:p+3]) && allDigits(s.text[p+4:p+8]) &&
+		(b == p+8 || !isAlnumByte(s.text[p+8]))
+}
+
+func allDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // splitUnit emits a piece, splitting a unit of measure or a time suffix
