@@ -182,8 +182,8 @@ func (s *scanner) chunk(a, b int) {
 		}
 		if !isAlnum(r) && !s.keepLeading(a, b, r, n) {
 			e := s.punctRun(a, b, r, n)
-			if isApos(r) || r == '"' || r == '‘' || r == '“' || r == '`' {
-				openQuote = true
+			if isApos(r) || r == '‘' || r == '`' {
+				openQuote = true // a single quote opens: 'Jones' is not a possessive
 			}
 			s.emit(a, e)
 			a = e
