@@ -57,9 +57,6 @@ func (*Tokenizer) Tokens(text string) []nlp.Token {
 	for k := range s.toks {
 		tok := &s.toks[k]
 		tok.Head = -1
-		if k+1 < len(s.toks) && s.toks[k+1].Start < tok.End {
-			continue // a word inside a multiword token
-		}
 		if tok.End < len(text) {
 			r, n := decode(text, tok.End)
 			tok.SpaceAfter = isSpace(r, n)
@@ -80,9 +77,14 @@ func (*Tokenizer) Tokens(text string) []nlp.Token {
 // next word is one that a possessive cannot precede: its not, its a, its
 // been.
 func (s *scanner) splitIts() {
+	rest := 0 // words left in the current multiword token
 	for k := 0; k+1 < len(s.toks); k++ {
 		t := s.toks[k]
-		if t.MWT != 0 || (k > 0 && s.toks[k-1].MWT > 1 && s.toks[k-1].End > t.Start) {
+		if t.MWT > 1 {
+			rest = t.MWT
+		}
+		if rest > 0 {
+			rest--
 			continue
 		}
 		if (t.Form == "its" || t.Form == "Its") && itsFollowers[s.toks[k+1].Form] {
