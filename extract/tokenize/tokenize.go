@@ -639,6 +639,9 @@ func (s *scanner) joins(p, i int, r rune, n, b int, prev, next rune) bool {
 // numeric reports whether text[p:i] is a number or an ID: digits with
 // joining punctuation, or a digit-bearing code.
 func (s *scanner) numeric(p, i int) bool {
+	if i-p > maxID {
+		return false
+	}
 	hasDigit := false
 	for k := p; k < i; k++ {
 		c := s.text[k]
@@ -651,12 +654,16 @@ func (s *scanner) numeric(p, i int) bool {
 	return hasDigit
 }
 
+// maxID bounds the length of a number or ID joined across hyphens, which
+// keeps pathological input linear.
+const maxID = 40
+
 // idRun reports whether the run of letters, digits and hyphens starting
 // at p is a phone number or an ID (713-853-3989): two hyphens or more. A
 // single hyphen between numbers is a range (13-17) and splits.
 func (s *scanner) idRun(p, b int) bool {
 	hy := 0
-	for k := p; k < b; k++ {
+	for k := p; k < b && k-p <= maxID; k++ {
 		c := s.text[k]
 		if c == '-' {
 			hy++
