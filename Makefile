@@ -21,3 +21,10 @@ gazetteer:
 	mkdir -p $(WC_DIR)
 	cd $(WC_DIR) && npm pack --silent world-countries@$(WORLD_COUNTRIES) >/dev/null && tar xzf world-countries-$(WORLD_COUNTRIES).tgz
 	cd extract/gazetteer && $(GO) run ./internal/gen -iso /usr/share/iso-codes/json -wc $(WC_DIR)/package/countries.json -o gazetteer.tsv
+
+# Sentence-boundary model: retrain extract/segment/segment.model (byte-identical on a rerun)
+# from EWT train and the GUM train documents outside the non-commercial genres.
+UD ?= ../shared/data/ud
+.PHONY: segment-model
+segment-model:
+	$(GO) run ./extract/segment/internal/train -ud $(UD) -o extract/segment/segment.model
