@@ -273,10 +273,17 @@ func (s *sentence) coordinated(n int) []Phrase {
 // nounPhrase is noun n with its modifiers, without relative clauses,
 // appositions and the clause except (a relative or participial clause
 // that uses n as its subject).
+// Its preposition (case) is left out: the noun stands as a subject.
 func (s *sentence) nounPhrase(n, except int) Phrase {
 	return s.phrase(n, func(c int) bool {
-		return c == except || s.tok(c).Rel == "acl:relcl" || s.rel(c) == "appos" || (s.rel(c) == "acl" && s.isVerb(c) && except >= 0)
+		return c == except || (s.rel(c) == "case" && s.head(c) == n) || s.tok(c).Rel == "acl:relcl" || s.rel(c) == "appos" || (s.rel(c) == "acl" && s.isVerb(c) && except >= 0)
 	})
+}
+
+// adjunctPhrase is a prepositional argument with its preposition and
+// without relative clauses and appositions.
+func (s *sentence) adjunctPhrase(n int) Phrase {
+	return s.phrase(n, func(c int) bool { return s.tok(c).Rel == "acl:relcl" || s.rel(c) == "appos" })
 }
 
 // phrase is the subtree of i without the children skip selects (and their
@@ -622,7 +629,7 @@ func (s *sentence) adjuncts(v int) []Arg {
 			if c := s.child(k, "case"); c >= 0 && s.lower(c) == "according" {
 				continue // attribution, not an argument
 			}
-			out = append(out, Arg{Role: role, Phrase: s.nounPhrase(k, -1)})
+			out = append(out, Arg{Role: role, Phrase: s.adjunctPhrase(k)})
 		case base == "advmod" && s.isTimeWord(k) && len(s.children(k)) == 0 && s.tok(k).UPOS != "ADV" || (base == "advmod" && timeAdverbs[s.lower(k)]):
 			out = append(out, Arg{Role: Time, Phrase: Phrase{Head: k, Tokens: []int{k}}})
 		}
