@@ -832,7 +832,7 @@ func (s *sentence) appositives() []Extraction {
 		if subj.Empty() || obj.Empty() {
 			continue
 		}
-		e := Extraction{Subject: subj, Implicit: "is", Relation: Phrase{Head: -1}, Args: []Arg{{Role: Complement, Phrase: obj}},
+		e := Extraction{Subject: subj, Implicit: "be", Relation: Phrase{Head: -1}, Args: []Arg{{Role: Complement, Phrase: obj}},
 			Clause: SVC, Kind: Appositive}
 		c := s.context(n)
 		e.Attribution = c.attrib

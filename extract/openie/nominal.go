@@ -38,7 +38,7 @@ func (s *sentence) nominals() []Extraction {
 				return k == c || s.tok(k).Rel == "acl:relcl" || s.rel(k) == "appos" || s.rel(k) == "acl"
 			})
 			rel := Phrase{Head: c, Tokens: append([]int{c}, s.fixedOf(c)...)}
-			out = append(out, s.nominal(n, subj, "is", rel, obj, Locative))
+			out = append(out, s.nominal(n, subj, "be", rel, obj, Locative))
 		}
 	}
 	return out
