@@ -21,10 +21,20 @@ type Resolver struct {
 	// it to match "the Ukrainian president" with "Ukraine's president".
 	// Nil compares the lower-cased words themselves.
 	Country func(word string) (string, bool)
+
+	// Alias maps a name to a key shared by all names of the same thing
+	// ("EU", "European Union") and reports whether it knows the name. The
+	// acronym sieve links names with equal keys. Nil links acronyms by
+	// their letters only.
+	Alias func(name string) (string, bool)
+
+	skip  map[string]bool                       // sieves to leave out (ablation in tests)
+	trace func(sieve string, anaphor, ante int) // sees every link (tests)
 }
 
-// New returns a Resolver with no country lexicon.
-func New() *Resolver { return &Resolver{} }
+// New returns a Resolver whose country and alias lexicons come from the
+// gazetteer package (countries, demonyms, international organisations).
+func New() *Resolver { return &Resolver{Country: gazetteerCountry, Alias: gazetteerAlias} }
 
 // Name implements extract.Stage.
 func (r *Resolver) Name() string { return Version }
@@ -42,7 +52,7 @@ func (r *Resolver) Process(doc *nlp.Document) error {
 		return err
 	}
 	ms := detect(doc)
-	s := &state{doc: doc, ms: ms, country: r.Country}
+	s := &state{doc: doc, ms: ms, country: r.Country, alias: r.Alias, skip: r.skip, trace: r.trace}
 	s.init()
 	s.run()
 	s.output()
@@ -64,6 +74,19 @@ func checkDoc(doc *nlp.Document) error {
 	for i, t := range doc.Tokens {
 		if t.Head < -1 || t.Head >= n || t.Head == i {
 			return fmt.Errorf("coref: token %d: head %d out of range", i, t.Head)
+		}
+	}
+	// Every head chain must reach a root within its sentence: no cycles.
+	for si, sent := range doc.Sentences {
+		for i := sent.Start; i < sent.End; i++ {
+			h, steps := doc.Tokens[i].Head, 0
+			for h >= 0 {
+				if h < sent.Start || h >= sent.End || steps > sent.Len() {
+					return fmt.Errorf("coref: sentence %d token %d: head chain leaves the sentence or cycles", si, i)
+				}
+				h = doc.Tokens[h].Head
+				steps++
+			}
 		}
 	}
 	for i, e := range doc.Entities {
@@ -131,15 +154,22 @@ type state struct {
 	doc     *nlp.Document
 	ms      []mention
 	country func(string) (string, bool)
+	alias   func(string) (string, bool)
+	aliases []*string // aliasKey cache
+	skip    map[string]bool
+	trace   func(string, int, int)
 	parent  []int
-	members map[int][]int // root -> mention indices in text order
+	members map[int][]int  // root -> mention indices in text order
+	attrs   []clusterAttrs // by root
 	kids    [][]int
 }
 
 func (s *state) init() {
 	s.parent = make([]int, len(s.ms))
 	s.members = make(map[int][]int, len(s.ms))
+	s.attrs = make([]clusterAttrs, len(s.ms))
 	for i := range s.ms {
+		s.attrs[i] = attrsOf(s.ms[i])
 		s.parent[i] = i
 		s.members[i] = []int{i}
 	}
@@ -169,6 +199,7 @@ func (s *state) merge(a, b int) {
 		ra, rb = rb, ra
 	}
 	s.parent[rb] = ra
+	s.attrs[ra] = s.attrs[ra].union(s.attrs[rb])
 	all := append(s.members[ra], s.members[rb]...)
 	sort.Ints(all)
 	s.members[ra] = all

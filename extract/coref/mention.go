@@ -19,6 +19,7 @@ type mention struct {
 	anim             animacy
 	label            string // entity label when known (PERSON, ORG, GPE, ...)
 	indefinite       bool
+	quantified       bool   // "most studies", "all citizens": neither anaphor nor antecedent
 	coord            bool   // a coordination ("X and Y")
 	quote            int    // index of the quotation it sits in, -1 outside quotes
 	headLower        string // lower-cased head form
@@ -29,10 +30,12 @@ type mention struct {
 
 // Relations whose dependents are not part of a nominal mention's span.
 var outsideRels = map[string]bool{
-	"case": true, "punct": true, "cc": true, "conj": true, "mark": true, "appos": true,
+	"case": true, "punct": true, "cc": true, "conj": true, "mark": true,
 	"parataxis": true, "dep": true, "reparandum": true, "discourse": true, "vocative": true,
 	"list": true, "dislocated": true, "orphan": true, "cop": true, "aux": true,
 	"aux:pass": true, "nsubj": true, "nsubj:pass": true, "csubj": true, "expl": true,
+	"advmod": true, "advcl": true, "obl": true, "obl:npmod": true, "obl:tmod": true,
+	"obl:unmarked": true, "ccomp": true, "xcomp": true, "obj": true, "iobj": true,
 }
 
 // detect finds the candidate mentions of doc, in text order (by start,
@@ -77,7 +80,7 @@ func detect(doc *nlp.Document) []mention {
 		}
 		seen[key] = true
 		m.sent, m.depth, m.quote, m.cluster = sentOf[m.head], depth[m.head], quotes[m.head], -1
-		m.headLower = strings.ToLower(doc.Tokens[m.head].Form)
+		m.headLower = strings.ToLower(doc.Tokens[nameHead(doc, m.head, kids)].Form)
 		m.text = lowerForms(doc, m.start, m.end)
 		ms = append(ms, m)
 	}
@@ -96,10 +99,10 @@ func detect(doc *nlp.Document) []mention {
 				continue
 			}
 			switch t.Rel {
-			case "flat", "fixed", "goeswith", "compound:prt":
+			case "flat", "fixed", "goeswith", "compound:prt", "appos":
 				continue
 			case "compound":
-				if t.UPOS != "PROPN" || doc.Tokens[t.Head].UPOS == "PROPN" {
+				if t.UPOS != "PROPN" {
 					continue
 				}
 			}
@@ -154,8 +157,15 @@ func span(doc *nlp.Document, h int, kids [][]int) (int, int) {
 			walk(k)
 		}
 	}
+	poss := false
 	for _, k := range kids[h] {
 		if outsideRels[doc.Tokens[k].Rel] {
+			if doc.Tokens[k].Rel == "case" && k > h && possMarker(doc.Tokens[k].Form) {
+				poss = true
+				if k+1 > end {
+					end = k + 1
+				}
+			}
 			continue
 		}
 		walk(k)
@@ -163,7 +173,7 @@ func span(doc *nlp.Document, h int, kids [][]int) (int, int) {
 	for start < h && trimmable(doc.Tokens[start]) {
 		start++
 	}
-	for end-1 > h && trimmable(doc.Tokens[end-1]) {
+	for end-1 > h && trimmable(doc.Tokens[end-1]) && !(poss && possMarker(doc.Tokens[end-1].Form)) {
 		end--
 	}
 	return start, end
@@ -174,7 +184,15 @@ func trimmable(t nlp.Token) bool {
 	case "PUNCT", "ADP", "CCONJ", "SCONJ":
 		return true
 	case "PART":
-		return t.Form == "'s" || t.Form == "'" || t.Form == "’s"
+		return possMarker(t.Form)
+	}
+	return false
+}
+
+func possMarker(w string) bool {
+	switch w {
+	case "'s", "'", "’s", "’", "s":
+		return true
 	}
 	return false
 }
@@ -275,16 +293,19 @@ func attributes(doc *nlp.Document, m *mention, kids [][]int, entityOf []int) {
 		}
 		if kt.Rel == "det" && indefiniteDets[low] && k < m.head {
 			m.indefinite = true
+			if low != "a" && low != "an" {
+				m.quantified = true
+			}
+		}
+		if (kt.Rel == "amod" || kt.Rel == "det") && (low == "most" || low == "all" || low == "both") && k < m.head {
+			m.quantified = true
 		}
 		if kt.Rel == "amod" && (low == "other" || low == "certain") {
 			m.indefinite = true
 		}
 	}
-	if m.kind == nlp.Nominal && m.num == plural && !hasDet(doc, m.head, kids) {
-		m.indefinite = true // bare plural: "researchers say"
-	}
-	if m.kind == nlp.Nominal && m.num == singular && !hasDet(doc, m.head, kids) && t.UPOS == "NOUN" && strings.Contains(t.Feats, "Number=Sing") && massLike(doc, m.head, kids) {
-		m.indefinite = true
+	if m.kind == nlp.Nominal && !hasDet(doc, m.head, kids) {
+		m.indefinite = true // a bare noun is generic: "researchers say", "limited exposure"
 	}
 	if m.anim == animacyUnknown && m.kind == nlp.Nominal && m.gen == genderUnknown {
 		m.anim = inanimate // a common noun not known to denote people
@@ -301,16 +322,19 @@ func hasDet(doc *nlp.Document, h int, kids [][]int) bool {
 	return false
 }
 
-// massLike: a singular common noun with no determiner and no modifiers at
-// all ("water", "evidence"), which is generic.
-func massLike(doc *nlp.Document, h int, kids [][]int) bool {
+// nameHead is the last word of a flat name headed at h: UD heads
+// "Vladimir Putin" on its first word, but English names share their last.
+func nameHead(doc *nlp.Document, h int, kids [][]int) int {
+	if doc.Tokens[h].UPOS != "PROPN" {
+		return h
+	}
+	last := h
 	for _, k := range kids[h] {
-		switch doc.Tokens[k].Rel {
-		case "amod", "compound", "nmod", "acl", "acl:relcl", "nummod":
-			return false
+		if doc.Tokens[k].Rel == "flat" && k > last && doc.Tokens[k].UPOS == "PROPN" {
+			last = k
 		}
 	}
-	return true
+	return last
 }
 
 // core is the mention text without leading determiners and without the
@@ -320,7 +344,13 @@ func core(doc *nlp.Document, m mention) string {
 	for s < m.head && (doc.Tokens[s].UPOS == "DET" || doc.Tokens[s].Rel == "det") {
 		s++
 	}
-	return lowerForms(doc, s, m.head+1)
+	h := m.head
+	if m.kind == nlp.Proper {
+		for k := m.head + 1; k < m.end && doc.Tokens[k].Rel == "flat"; k++ {
+			h = k
+		}
+	}
+	return lowerForms(doc, s, h+1)
 }
 
 func lowerForms(doc *nlp.Document, start, end int) string {
@@ -335,7 +365,7 @@ func lowerForms(doc *nlp.Document, start, end int) string {
 }
 
 // quoteIndex gives each token the number of the quotation it sits in, or
-// -1. Quotations open and close at quote marks (", “, ”, ``, '').
+// -1. Quotations open and close at quote marks (", “, ”, “, ”).
 func quoteIndex(doc *nlp.Document) []int {
 	q := make([]int, len(doc.Tokens))
 	in, count := false, 0

@@ -15,7 +15,7 @@ import (
 // named there too, compared through Resolver.Country when set.
 func (s *state) role(i, j int) bool {
 	m := s.ms[i]
-	if m.num == plural {
+	if m.num == plural || m.anim != animate {
 		return false
 	}
 	roleWord := s.lemma(m.head)
@@ -60,26 +60,37 @@ func (s *state) lemma(t int) string {
 }
 
 // countries returns the country keys named by the words of [start, end)
-// other than the head: proper nouns and adjectives (demonyms), including a
+// other than the head: runs of proper nouns ("United States"), single
+// proper nouns and capitalised adjectives (demonyms), including a
 // possessor ("Ukraine's").
 func (s *state) countries(start, end, head int) map[string]bool {
 	out := map[string]bool{}
+	look := func(text string) {
+		if s.country != nil {
+			if key, ok := s.country(text); ok {
+				out[key] = true
+			}
+			return
+		}
+		out[strings.ToLower(text)] = true
+	}
 	for t := start; t < end; t++ {
 		if t == head {
 			continue
 		}
 		tok := s.doc.Tokens[t]
-		if tok.UPOS != "PROPN" && tok.UPOS != "ADJ" {
-			continue
-		}
-		if s.country != nil {
-			if key, ok := s.country(tok.Form); ok {
-				out[key] = true
+		switch {
+		case tok.UPOS == "PROPN":
+			run := t
+			for run+1 < end && run+1 != head && s.doc.Tokens[run+1].UPOS == "PROPN" {
+				run++
 			}
-			continue
-		}
-		if tok.UPOS == "PROPN" || startsUpper(tok.Form) {
-			out[strings.ToLower(tok.Form)] = true
+			if run > t && s.country != nil {
+				look(s.doc.Forms(t, run+1))
+			}
+			look(tok.Form)
+		case tok.UPOS == "ADJ" && startsUpper(tok.Form):
+			look(tok.Form)
 		}
 	}
 	return out

@@ -15,19 +15,20 @@ type sieve struct {
 	anaphors func(s *state, i int) bool // which mentions the sieve resolves
 	link     func(s *state, i, j int) bool
 	maxSent  int // how many sentences back to look; 0 means the whole document
+	// salience, when set, chooses among all accepted candidates the
+	// cluster with the highest salience instead of taking the first.
+	salience bool
 }
 
 func (s *state) sieves() []sieve {
 	return []sieve{
 		{name: "speaker", anaphors: isLocalPronoun, link: (*state).speaker},
 		{name: "exact", anaphors: isDefiniteNonPronoun, link: (*state).exactMatch},
-		{name: "appositive", anaphors: notPronoun, link: (*state).appositive},
 		{name: "acronym", anaphors: isProper, link: (*state).acronym},
 		{name: "role", anaphors: isDefiniteNominal, link: (*state).role},
-		{name: "relaxed", anaphors: isDefiniteNonPronoun, link: (*state).relaxedMatch},
+		{name: "relaxed", anaphors: isProper, link: (*state).relaxedMatch},
 		{name: "strict-head", anaphors: isDefiniteNonPronoun, link: (*state).strictHead},
-		{name: "proper-head", anaphors: isProper, link: (*state).properHead},
-		{name: "pronoun", anaphors: isThirdPronoun, link: (*state).pronoun, maxSent: 3},
+		{name: "pronoun", anaphors: isThirdPronoun, link: (*state).pronoun, maxSent: 3, salience: true},
 	}
 }
 
@@ -39,7 +40,6 @@ func isThirdPronoun(s *state, i int) bool {
 	m := s.ms[i]
 	return m.kind == nlp.Pronoun && m.person == 3
 }
-func notPronoun(s *state, i int) bool { return s.ms[i].kind != nlp.Pronoun }
 func isDefiniteNonPronoun(s *state, i int) bool {
 	m := s.ms[i]
 	return m.kind != nlp.Pronoun && !m.indefinite
@@ -71,11 +71,23 @@ func (s *state) run() {
 		})
 	}
 	for _, sv := range s.sieves() {
+		if s.skip[sv.name] {
+			continue
+		}
 		for i := range s.ms {
 			if !sv.anaphors(s, i) || !s.first(i) {
 				continue
 			}
 			m := s.ms[i]
+			if sv.salience {
+				if j := s.mostSalient(sv, i, bySent); j >= 0 {
+					if s.trace != nil {
+						s.trace(sv.name, i, j)
+					}
+					s.merge(i, j)
+				}
+				continue
+			}
 		search:
 			for si := m.sent; si >= 0; si-- {
 				if sv.maxSent > 0 && m.sent-si > sv.maxSent {
@@ -86,10 +98,13 @@ func (s *state) run() {
 					if c.start >= m.start && !(c.start == m.start && c.end > m.end) {
 						continue // only earlier mentions
 					}
-					if s.same(i, j) || (sv.name != "appositive" && nested(m, c)) {
+					if s.same(i, j) || nested(m, c) {
 						continue
 					}
 					if sv.link(s, i, j) {
+						if s.trace != nil {
+							s.trace(sv.name, i, j)
+						}
 						s.merge(i, j)
 						break search
 					}
@@ -119,45 +134,59 @@ func (s *state) speaker(i, j int) bool {
 
 func (s *state) exactMatch(i, j int) bool {
 	m, c := s.ms[i], s.ms[j]
-	return c.kind != nlp.Pronoun && m.text == c.text && !m.coord && !c.coord
+	return c.kind != nlp.Pronoun && m.text == c.text && !m.coord && !c.coord && !c.quantified && s.clusterAgrees(i, j)
 }
 
-// relaxedMatch: the same words up to the head, ignoring determiners and
-// what follows the head ("the study of X" ~ "the study").
+// relaxedMatch: names with the same words up to the head, ignoring
+// determiners and what follows the head ("the Bank of X" ~ "the Bank").
 func (s *state) relaxedMatch(i, j int) bool {
 	m, c := s.ms[i], s.ms[j]
 	if c.kind == nlp.Pronoun || m.coord || c.coord || m.core == "" {
 		return false
 	}
-	if m.kind == nlp.Proper || c.kind == nlp.Proper {
-		return m.core == c.core
-	}
 	return m.core == c.core && s.clusterAgrees(i, j)
 }
 
-// appositive links a noun phrase to its appositive ("X, the leader of Y").
-func (s *state) appositive(i, j int) bool {
-	m, c := s.ms[i], s.ms[j]
-	t := s.doc.Tokens[m.head]
-	if t.Rel != "appos" || t.Head != c.head || c.kind == nlp.Pronoun || m.coord || c.coord {
-		return false
-	}
-	return s.attrsAgree(m, c)
-}
-
 // acronym links "EU" to "European Union": an all-capitals word whose
-// letters are the initials of the capitalised words of the other name.
+// letters are the initials of the capitalised words of the other name, or
+// two names that Resolver.Alias gives the same key ("UK", "Britain").
 func (s *state) acronym(i, j int) bool {
 	m, c := s.ms[i], s.ms[j]
 	if c.kind != nlp.Proper {
 		return false
 	}
-	return isAcronymOf(s.doc, m, c) || isAcronymOf(s.doc, c, m)
+	if isAcronymOf(s.doc, m, c) || isAcronymOf(s.doc, c, m) {
+		return true
+	}
+	if s.alias == nil || m.text == c.text {
+		return false
+	}
+	a := s.aliasKey(i)
+	return a != "" && a == s.aliasKey(j)
+}
+
+// aliasKey is Resolver.Alias of mention i's words, computed once; "" when
+// the name is unknown.
+func (s *state) aliasKey(i int) string {
+	if s.aliases == nil {
+		s.aliases = make([]*string, len(s.ms))
+	}
+	if p := s.aliases[i]; p != nil {
+		return *p
+	}
+	key, ok := s.alias(s.doc.Forms(s.ms[i].start, s.ms[i].end))
+	if !ok {
+		key = ""
+	}
+	s.aliases[i] = &key
+	return key
 }
 
 func isAcronymOf(doc *nlp.Document, short, long mention) bool {
-	if short.end-short.start != 1 {
-		return false
+	for k := short.start; k < short.end; k++ {
+		if k != short.head && doc.Tokens[k].UPOS != "DET" {
+			return false // only "EU" or "the EU"
+		}
 	}
 	a := doc.Tokens[short.head].Form
 	if len(a) < 2 {
@@ -171,7 +200,7 @@ func isAcronymOf(doc *nlp.Document, short, long mention) bool {
 	var initials []rune
 	for k := long.start; k < long.end; k++ {
 		w := []rune(doc.Tokens[k].Form)
-		if len(w) > 0 && unicode.IsUpper(w[0]) {
+		if len(w) > 0 && unicode.IsUpper(w[0]) && doc.Tokens[k].UPOS != "DET" {
 			initials = append(initials, w[0])
 		}
 	}
@@ -183,7 +212,7 @@ func isAcronymOf(doc *nlp.Document, short, long mention) bool {
 // (Lee et al. 2013, sieve 5).
 func (s *state) strictHead(i, j int) bool {
 	m, c := s.ms[i], s.ms[j]
-	if c.kind == nlp.Pronoun || m.coord || c.coord {
+	if c.kind == nlp.Pronoun || m.coord || c.coord || c.quantified || m.quantified {
 		return false
 	}
 	if !s.clusterHasHead(j, m.headLower) {
@@ -193,43 +222,6 @@ func (s *state) strictHead(i, j int) bool {
 		return false
 	}
 	return s.clusterAgrees(i, j)
-}
-
-// properHead: two names with the same head word ("Vladimir Putin" ~
-// "Putin", "the Kremlin" ~ "Kremlin") whose numbers do not differ.
-func (s *state) properHead(i, j int) bool {
-	m, c := s.ms[i], s.ms[j]
-	if c.kind != nlp.Proper || c.coord || m.headLower != c.headLower {
-		return false
-	}
-	if m.num != numberUnknown && c.num != numberUnknown && m.num != c.num {
-		return false
-	}
-	// A number in one and a different number in the other: "Flight 101"/"Flight 202".
-	return !numberMismatch(s.doc, m, c) && s.clusterAgrees(i, j)
-}
-
-func numberMismatch(doc *nlp.Document, a, b mention) bool {
-	na, nb := numerals(doc, a), numerals(doc, b)
-	if len(na) == 0 || len(nb) == 0 {
-		return false
-	}
-	for k := range na {
-		if !nb[k] {
-			return true
-		}
-	}
-	return false
-}
-
-func numerals(doc *nlp.Document, m mention) map[string]bool {
-	out := map[string]bool{}
-	for k := m.start; k < m.end; k++ {
-		if doc.Tokens[k].UPOS == "NUM" {
-			out[strings.ToLower(doc.Tokens[k].Form)] = true
-		}
-	}
-	return out
 }
 
 // clusterHasHead reports whether a mention of j's cluster has head word w.
@@ -269,7 +261,11 @@ func (s *state) contentWords(k int) []string {
 	for t := m.start; t < m.end; t++ {
 		switch s.doc.Tokens[t].UPOS {
 		case "NOUN", "PROPN", "ADJ", "NUM", "VERB":
-			out = append(out, strings.ToLower(s.doc.Tokens[t].Form))
+			w := strings.ToLower(s.doc.Tokens[t].Form)
+			if _, title := titles[w]; title && t < m.head {
+				continue // "Miss Chaworth" ~ "Mary Chaworth"
+			}
+			out = append(out, w)
 		}
 	}
 	return out
@@ -293,16 +289,49 @@ func (s *state) attrsAgree(a, b mention) bool {
 	return true
 }
 
-// clusterAgrees requires every pair across the two clusters to agree.
+// clusterAgrees requires every pair across the two clusters to agree:
+// for each attribute, the known values of both clusters together number
+// at most one.
 func (s *state) clusterAgrees(i, j int) bool {
-	for _, a := range s.members[s.find(i)] {
-		for _, b := range s.members[s.find(j)] {
-			if !s.attrsAgree(s.ms[a], s.ms[b]) {
-				return false
-			}
-		}
+	a, b := s.attrs[s.find(i)], s.attrs[s.find(j)]
+	return single(a.num|b.num) && single(a.gen|b.gen) && single(a.anim|b.anim) &&
+		(a.label == "" || b.label == "" || a.label == b.label && a.label != "*")
+}
+
+func single(bits uint8) bool { return bits&(bits-1) == 0 }
+
+// clusterAttrs holds the known values of a cluster's attributes as bit
+// sets (bit v for value v, unknown values left out); label is the one
+// entity label of the cluster, "" when none, "*" when mixed.
+type clusterAttrs struct {
+	num, gen, anim uint8
+	label          string
+}
+
+func attrsOf(m mention) clusterAttrs {
+	var a clusterAttrs
+	if m.num != numberUnknown {
+		a.num = 1 << m.num
 	}
-	return true
+	if m.gen != genderUnknown {
+		a.gen = 1 << m.gen
+	}
+	if m.anim != animacyUnknown {
+		a.anim = 1 << m.anim
+	}
+	a.label = m.label
+	return a
+}
+
+func (a clusterAttrs) union(b clusterAttrs) clusterAttrs {
+	out := clusterAttrs{num: a.num | b.num, gen: a.gen | b.gen, anim: a.anim | b.anim, label: a.label}
+	switch {
+	case a.label == "":
+		out.label = b.label
+	case b.label != "" && b.label != a.label:
+		out.label = "*"
+	}
+	return out
 }
 
 // pronoun resolves a third-person pronoun to the first salient candidate
@@ -323,11 +352,92 @@ func (s *state) pronoun(i, j int) bool {
 	info := pronouns[m.headLower]
 	tm, tc := s.doc.Tokens[m.head], s.doc.Tokens[c.head]
 	sameClause := tm.Head == tc.Head && tm.Head >= 0 && strings.HasPrefix(tc.Rel, "nsubj")
-	if info.refl != sameClause && info.refl {
-		return false
+	if info.refl && c.sent != m.sent {
+		return false // a reflexive is bound in its sentence
 	}
 	if !info.refl && sameClause && !info.poss {
 		return false
 	}
 	return s.clusterAgrees(i, j)
+}
+
+// mostSalient returns the mention to link anaphor i to under sieve sv:
+// among the clusters with a mention that sv accepts within sv.maxSent
+// sentences, the one whose accepted mentions weigh most (in the manner of
+// Lappin and Leass 1994: recency, grammatical role, not embedded, not
+// adverbial, each halved per sentence of distance, summed over the
+// cluster), and within it its most recent accepted mention. It returns -1
+// when no candidate is accepted.
+func (s *state) mostSalient(sv sieve, i int, bySent [][]int) int {
+	m := s.ms[i]
+	weight := map[int]float64{}
+	latest := map[int]int{}
+	for si := m.sent; si >= 0 && m.sent-si <= sv.maxSent; si-- {
+		for _, j := range bySent[si] {
+			c := s.ms[j]
+			if c.start >= m.start || nested(m, c) || !sv.link(s, i, j) {
+				continue
+			}
+			r := s.find(j)
+			w := s.mentionWeight(c, m)
+			for d := m.sent - si; d > 0; d-- {
+				w /= 2
+			}
+			weight[r] += w
+			if l, ok := latest[r]; !ok || later(c, s.ms[l]) {
+				latest[r] = j
+			}
+		}
+	}
+	// Ties go to the most recent mention, then the longer (a coordination
+	// over its first conjunct); mentions differ in (start, end), so the
+	// choice does not depend on map order.
+	best, bestW := -1, 0.0
+	for r, w := range weight {
+		j := latest[r]
+		if best < 0 || w > bestW || w == bestW && later(s.ms[j], s.ms[best]) {
+			best, bestW = j, w
+		}
+	}
+	return best
+}
+
+func later(a, b mention) bool {
+	if a.start != b.start {
+		return a.start > b.start
+	}
+	return a.end > b.end
+}
+
+// mentionWeight is the salience of candidate c for the pronoun m.
+func (s *state) mentionWeight(c, m mention) float64 {
+	w := 100.0 // recency
+	rel := s.doc.Tokens[c.head].Rel
+	if i := strings.IndexByte(rel, ':'); i >= 0 && !strings.HasPrefix(rel, "nmod:poss") {
+		rel = rel[:i]
+	}
+	switch rel {
+	case "nsubj":
+		w += 80
+	case "obj":
+		w += 50
+	case "iobj":
+		w += 40
+	}
+	switch rel {
+	case "nmod", "nmod:poss", "compound":
+	default:
+		w += 80 // head noun, not embedded in another noun phrase
+	}
+	if rel != "obl" && rel != "advmod" {
+		w += 50 // not in an adverbial
+	}
+	mrel := s.doc.Tokens[m.head].Rel
+	if strings.HasPrefix(mrel, "nsubj") && rel == "nsubj" {
+		w += 35 // parallel roles
+	}
+	if pronouns[m.headLower].refl && s.doc.Tokens[c.head].Head == s.doc.Tokens[m.head].Head && rel == "nsubj" {
+		w += 200 // a reflexive takes the subject of its clause
+	}
+	return w
 }
