@@ -608,6 +608,15 @@ func (s *sentence) relationAndArgs(p int, c *ctx) (rel Phrase, args []Arg, last 
 			}
 		}
 	}
+	if s.rel(v) == "conj" && s.child(v, "obj", "ccomp") < 0 && s.isVerb(v) {
+		// "seeks and builds weapons": the object after the last conjunct
+		// hangs on the first one but belongs to both.
+		if h := s.head(v); h >= 0 && s.isVerb(h) {
+			if o := s.child(h, "obj"); o > v {
+				args = append(args, Arg{Role: Object, Phrase: s.nounPhrase(o, -1)})
+			}
+		}
+	}
 	args = append(args, s.adjuncts(v)...)
 	if len(args) == 0 {
 		// "were proven when squadrons were mobilized": with nothing else
