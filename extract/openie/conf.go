@@ -18,6 +18,21 @@ type Feature struct {
 
 // featuresOf returns the features the confidence model sees, sorted by name.
 func (s *sentence) featuresOf(p, last int, e *Extraction, inherited bool) []Feature {
+	if e.Kind != Verbal {
+		// Nominal facts get features of their own, so that fitting them
+		// does not move the weights of clauses.
+		k := "kind=" + string(e.Kind)
+		toks := 0
+		for _, a := range e.Args {
+			toks += len(a.Tokens)
+		}
+		out := []Feature{{"bias", 1}, {k, 1}, {k + "*argtoks/10", float64(toks) / 10}, {k + "*subjtoks/10", float64(len(e.Subject.Tokens)) / 10}}
+		if !e.Subject.Empty() && s.tok(e.Subject.Head).UPOS == "PROPN" {
+			out = append(out, Feature{k + "*subjpropn", 1})
+		}
+		sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+		return out
+	}
 	f := map[string]float64{
 		"bias":                         1,
 		"clause=" + string(e.Clause):   1,

@@ -19,7 +19,7 @@ func (s *sentence) nominals() []Extraction {
 			}
 			owner := s.phrase(n, func(k int) bool { return s.rel(k) == "case" || s.tok(k).Rel == "acl:relcl" || s.rel(k) == "appos" })
 			owned := s.phrase(h, func(k int) bool {
-				return k == n || s.rel(k) == "det" || s.tok(k).Rel == "acl:relcl" || s.rel(k) == "appos" || s.rel(k) == "acl" || s.rel(k) == "conj" || s.rel(k) == "cc"
+				return k == n || (s.head(k) == h && (s.rel(k) == "det" || s.rel(k) == "case")) || s.tok(k).Rel == "acl:relcl" || s.rel(k) == "appos" || s.rel(k) == "acl" || s.rel(k) == "conj" || s.rel(k) == "cc"
 			})
 			if owner.Empty() || owned.Empty() {
 				continue
@@ -32,13 +32,13 @@ func (s *sentence) nominals() []Extraction {
 				continue
 			}
 			subj := s.phrase(h, func(k int) bool {
-				return k == n || s.tok(k).Rel == "acl:relcl" || s.rel(k) == "appos" || s.rel(k) == "acl" || s.rel(k) == "conj" || s.rel(k) == "cc"
+				return k == n || (s.rel(k) == "case" && s.head(k) == h) || s.tok(k).Rel == "acl:relcl" || s.rel(k) == "appos" || s.rel(k) == "acl" || s.rel(k) == "conj" || s.rel(k) == "cc"
 			})
 			obj := s.phrase(n, func(k int) bool {
 				return k == c || s.tok(k).Rel == "acl:relcl" || s.rel(k) == "appos" || s.rel(k) == "acl"
 			})
 			rel := Phrase{Head: c, Tokens: append([]int{c}, s.fixedOf(c)...)}
-			out = append(out, s.nominal(n, subj, "is", rel, obj, Locative))
+			out = append(out, s.nominal(n, subj, "be", rel, obj, Locative))
 		}
 	}
 	return out
