@@ -392,9 +392,19 @@ func (s *state) mostSalient(sv sieve, i int, bySent [][]int) int {
 	// Ties go to the most recent mention, then the longer (a coordination
 	// over its first conjunct); mentions differ in (start, end), so the
 	// choice does not depend on map order.
+	info := pronouns[m.headLower]
 	best, bestW := -1, 0.0
 	for r, w := range weight {
 		j := latest[r]
+		// Known agreement beats agreement by default: "he" prefers a
+		// cluster known to be masculine, then one known to be animate.
+		a := s.attrs[r]
+		switch {
+		case info.gen != genderUnknown && a.gen&(1<<info.gen) != 0:
+			w += 100
+		case info.anim != animacyUnknown && a.anim&(1<<info.anim) != 0:
+			w += 50
+		}
 		if best < 0 || w > bestW || w == bestW && later(s.ms[j], s.ms[best]) {
 			best, bestW = j, w
 		}

@@ -258,3 +258,40 @@ b VERB 0 root`)
 		t.Error("no sentences: got no error")
 	}
 }
+
+func TestRepresentative(t *testing.T) {
+	doc := parse(t, `
+Maria PROPN 3 nsubj
+Lopez PROPN 1 flat
+met VERB 0 root
+the DET 5 det
+board NOUN 3 obj
+. PUNCT 3 punct
+
+She PRON 2 nsubj Case=Nom|Gender=Fem|Number=Sing|Person=3|PronType=Prs
+left VERB 0 root
+. PUNCT 2 punct`)
+	if err := New().Process(doc); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		head int
+		want string
+		ok   bool
+	}{
+		{6, "Maria Lopez", true}, // She
+		{0, "Maria Lopez", true}, // Maria Lopez itself
+		{4, "", false},           // the board: alone
+		{2, "", false},           // a verb
+	}
+	for _, tc := range tests {
+		m, ok := Representative(doc, tc.head)
+		got := ""
+		if ok {
+			got = doc.Forms(m.Start, m.End)
+		}
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("Representative(%d): got %q, %v; want %q, %v", tc.head, got, ok, tc.want, tc.ok)
+		}
+	}
+}
