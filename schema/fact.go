@@ -27,7 +27,7 @@ type Entity struct {
 	// mention "British"), which need not occur in the article; written as
 	// ng:canonicalName, while labels always quote the article.
 	Canonical string
-	ISO3166 string   // ISO 3166-1 alpha-2 or 3166-2 code for states and subdivisions
+	ISO3166   string // ISO 3166-1 alpha-2 or 3166-2 code for states and subdivisions
 }
 
 // IdentityKey returns e.Key, or the normalised name when Key is empty.

@@ -3,29 +3,30 @@ package main
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 )
 
-// evaluators lists the "newsgraph eval" scorers, one line per task.
+// evaluators lists the scorers "newsgraph eval" runs, one line per scorer.
 var evaluators = []struct {
-	name string
-	run  func(ctx context.Context, args []string, io stdio) error
+	name, summary string
+	run           func(ctx context.Context, args []string, io stdio) error
 }{
-	{"coref", runEvalCoref},
+	{"carb", "Open IE against CaRB gold tuples: P, R, F1, AUC", runEvalCarb},
+	{"coref", "coreference against OntoGUM: MUC, B³, CEAF-e, CoNLL F1", runEvalCoref},
+	{"ner", "named entities: span P/R/F1 per type against IOB2 or GUM CoNLL-U", runEvalNER},
+	{"parse", "tagging, lemma and dependency accuracy against a gold CoNLL-U file", runEvalParse},
 }
 
-// runEval dispatches "newsgraph eval TASK [flags]".
+// runEval dispatches "newsgraph eval WHAT [flags]".
 func runEval(ctx context.Context, args []string, io stdio) error {
-	var names []string
-	for _, e := range evaluators {
-		names = append(names, e.name)
-	}
-	sort.Strings(names)
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintf(io.err, "Usage: newsgraph eval TASK [flags]\n\nTasks: %s\n", strings.Join(names, ", "))
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		var names []string
+		for _, e := range evaluators {
+			names = append(names, fmt.Sprintf("  %-8s %s", e.name, e.summary))
+		}
+		fmt.Fprintf(io.err, "Usage: newsgraph eval WHAT [flags]\n\nScorers:\n%s\n", strings.Join(names, "\n"))
 		if len(args) == 0 {
-			return usagef("eval: missing task")
+			return usagef("eval: nothing to evaluate named")
 		}
 		return nil
 	}
@@ -34,5 +35,5 @@ func runEval(ctx context.Context, args []string, io stdio) error {
 			return e.run(ctx, args[1:], io)
 		}
 	}
-	return usagef("eval: unknown task %q (tasks: %s)", args[0], strings.Join(names, ", "))
+	return usagef("eval: unknown scorer %q", args[0])
 }

@@ -261,7 +261,9 @@ func (s *sentence) coordinated(n int) []Phrase {
 	if len(conj) == 0 {
 		return []Phrase{s.nounPhrase(n, -1)}
 	}
-	out := []Phrase{s.phrase(n, func(c int) bool { return s.rel(c) == "conj" || s.rel(c) == "cc" || s.rel(c) == "acl" && s.tok(c).Rel == "acl:relcl" || s.rel(c) == "appos" })}
+	out := []Phrase{s.phrase(n, func(c int) bool {
+		return s.rel(c) == "conj" || s.rel(c) == "cc" || s.rel(c) == "acl" && s.tok(c).Rel == "acl:relcl" || s.rel(c) == "appos"
+	})}
 	for _, c := range conj {
 		out = append(out, s.phrase(c, func(d int) bool { return s.rel(d) == "cc" || s.tok(d).Rel == "acl:relcl" || s.rel(d) == "appos" }))
 	}

@@ -79,6 +79,8 @@ type Kind string
 const (
 	Verbal     Kind = "verbal"     // a clause with a verb or a copula
 	Appositive Kind = "appositive" // "X, the Y of Z," -> (X; is; the Y of Z)
+	Possessive Kind = "possessive" // "X's Y" -> (X; has; Y)
+	Locative   Kind = "locative"   // "X in Y" between names -> (X; is in; Y)
 )
 
 // Attribution is who states an attributed extraction: the speaker and the
@@ -111,7 +113,7 @@ type Extraction struct {
 
 	Conf float64 // confidence in [0, 1]
 
-	feats features // what the confidence model sees
+	feats []Feature // what the confidence model sees, sorted by name
 }
 
 // RelationText returns the relation as written, with the implicit word.
@@ -169,6 +171,7 @@ func Extract(doc *nlp.Document, sent int) []Extraction {
 		}
 	}
 	out = append(out, s.appositives()...)
+	out = append(out, s.nominals()...)
 	for i := range out {
 		out[i].Sentence = sent
 		out[i].Conf = confidence(&out[i])

@@ -89,6 +89,12 @@ func boundary(text string, toks []nlp.Token, i int) bool {
 		return false // the citation or smiley belongs to this sentence
 	}
 	switch {
+	case cur == "]" && i >= 3 && isCitation(toks, i-2):
+		j := i - 3
+		for j > 0 && isClose(toks[j].Form) {
+			j--
+		}
+		return endsSentence(toks[j].Form) && canStart(next)
 	case isClose(cur) || isEmoticon(cur):
 		// A closing quote, bracket or smiley ends the sentence when the
 		// full stop before it does.
@@ -99,8 +105,6 @@ func boundary(text string, toks []nlp.Token, i int) bool {
 		if j == i || !endsSentence(toks[j].Form) {
 			return false
 		}
-		return canStart(next)
-	case cur == "]" && i >= 3 && isCitation(toks, i-2) && endsSentence(toks[i-3].Form):
 		return canStart(next)
 	case cur == "." || isBangs(cur):
 		return canStart(next)

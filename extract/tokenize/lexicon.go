@@ -49,3 +49,10 @@ func set(words ...string) map[string]bool {
 	}
 	return m
 }
+
+// itsFollowers are words after which "its" stands for "it's" (a
+// possessive is followed by a noun phrase, never by these).
+var itsFollowers = set("a", "an", "the", "not", "so", "just", "very", "really", "been", "going", "gonna", "getting", "too",
+	"all", "about", "because", "like", "ok", "okay", "always", "never", "still", "probably", "definitely", "actually",
+	"pretty", "kind", "my", "your", "his", "our", "their", "what", "how", "on", "in", "out", "up", "over", "no", "that", "true",
+	"hard", "easy", "fine", "gone", "done", "raining", "illegal")

@@ -53,6 +53,7 @@ func (*Tokenizer) Tokens(text string) []nlp.Token {
 		s.chunk(i, j)
 		i = j
 	}
+	s.splitIts()
 	for k := range s.toks {
 		tok := &s.toks[k]
 		tok.Head = -1
@@ -73,6 +74,25 @@ func (*Tokenizer) Tokens(text string) []nlp.Token {
 		}
 	}
 	return s.toks
+}
+
+// splitIts splits "its" written for "it's" (it + s, as UD does) when the
+// next word is one that a possessive cannot precede: its not, its a, its
+// been.
+func (s *scanner) splitIts() {
+	for k := 0; k+1 < len(s.toks); k++ {
+		t := s.toks[k]
+		if t.MWT != 0 || (k > 0 && s.toks[k-1].MWT > 1 && s.toks[k-1].End > t.Start) {
+			continue
+		}
+		if (t.Form == "its" || t.Form == "Its") && itsFollowers[s.toks[k+1].Form] {
+			s.toks = append(s.toks, nlp.Token{})
+			copy(s.toks[k+2:], s.toks[k+1:])
+			s.toks[k] = nlp.Token{Start: t.Start, End: t.Start + 2, Form: t.Form[:2], MWT: 2}
+			s.toks[k+1] = nlp.Token{Start: t.Start + 2, End: t.End, Form: t.Form[2:]}
+			k++
+		}
+	}
 }
 
 func decode(text string, i int) (rune, int) {
@@ -176,7 +196,11 @@ func (s *scanner) chunk(a, b int) {
 			b = st
 			continue
 		}
-		s.word(a, b)
+		if lr == '-' {
+			s.emit(a, b) // a bare prefix or a broken-off word: pre-, kn-
+		} else {
+			s.word(a, b)
+		}
 		break
 	}
 	for k := len(tail) - 1; k >= 0; k-- {
@@ -434,28 +458,46 @@ func lastRuneOf(w string) rune {
 // 's, 'm, 're, 've, 'll, 'd, and the bare ' of a plural possessive), or 0.
 func cliticStart(w string) int {
 	n := len(w)
-	lw := strings.ToLower(w)
-	if strings.HasSuffix(lw, "n't") && n > 3 {
+	switch {
+	case hasSuffixFold(w, "n't") && n > 3:
 		return n - 3
-	}
-	if strings.HasSuffix(lw, "n’t") && n > 5 {
+	case hasSuffixFold(w, "n’t") && n > 5:
 		return n - 5
 	}
-	for _, c := range []string{"'s", "'m", "'d", "'re", "'ve", "'ll"} {
-		for _, ap := range []string{"'", "’"} {
-			suf := ap + c[1:]
-			if strings.HasSuffix(lw, suf) && n > len(suf) {
-				return hostEnd(w, n-len(suf))
-			}
+	for _, suf := range cliticSuffixes {
+		if hasSuffixFold(w, suf) && n > len(suf) {
+			return hostEnd(w, n-len(suf))
 		}
 	}
-	if (strings.HasSuffix(lw, "s'") && n > 2) || (strings.HasSuffix(lw, "s’") && n > 4) {
-		if w[n-1] == '\'' {
-			return n - 1
+	for _, suf := range []string{"s'", "s’"} {
+		if hasSuffixFold(w, suf) && n > len(suf) {
+			return n - len(suf) + 1
 		}
-		return n - 3
 	}
 	return 0
+}
+
+// cliticSuffixes are the clitics split off their host, with either
+// apostrophe.
+var cliticSuffixes = []string{"'s", "’s", "'m", "’m", "'d", "’d", "'re", "’re", "'ve", "’ve", "'ll", "’ll"}
+
+// hasSuffixFold reports whether w ends with the ASCII-lowercase suffix,
+// ignoring ASCII case.
+func hasSuffixFold(w, suf string) bool {
+	if len(w) < len(suf) {
+		return false
+	}
+	tail := w[len(w)-len(suf):]
+	for i := 0; i < len(suf); i++ {
+		c := tail[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != suf[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // hostEnd returns c when the host w[:c] ends in a letter or digit, else 0.
@@ -470,8 +512,11 @@ func hostEnd(w string, c int) int {
 // fused returns the inner split points of a whole word that UD writes as
 // several words without an apostrophe (cannot, gonna, dont), or nil.
 func fused(w string) []int {
+	if w == "im" {
+		return []int{1} // i + m; "IM" and "Im" are left alone
+	}
 	lw := strings.ToLower(w)
-	if c, ok := fusedWords[lw]; ok {
+	if c, ok := fusedWords[lw]; ok && len(lw) == len(w) {
 		return []int{c}
 	}
 	return nil

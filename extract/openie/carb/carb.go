@@ -341,6 +341,20 @@ func (a pair) less(b pair) bool { return a.prec < b.prec || (a.prec == b.prec &&
 
 var saidWords = []string{"said", "told", "added", "adds", "says"}
 
+// Match scores a predicted tuple against a gold tuple with CaRB's lenient
+// matcher and returns the pair's (precision, recall).
+func Match(gold, pred Tuple) (prec, rec float64) {
+	s := match(gold, pred)
+	return s.prec, s.rec
+}
+
+// ByKey returns the tuples keyed by Key of their sentence, with CaRB's
+// collision rule (the later sentence wins).
+func (s *Set) ByKey() map[string][]Tuple {
+	_, m := s.keyed()
+	return m
+}
+
 // match is CaRB's binary_linient_tuple_match.
 func match(g, p Tuple) pair {
 	G := collapse(g.Args)
