@@ -9,6 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/parse"
+	"github.com/newsgraph/newsgraph/extract/tag"
 )
 
 // An invented two-sentence document: gold chain {Anna, she}; the system
@@ -48,11 +51,18 @@ func TestEvalCoref(t *testing.T) {
 		conll float64
 	}{
 		{"gold as system", []string{"--gold", gold, "--system", gold, "--json"}, 100},
-		{"our stage on the parse", []string{"--gold", gold, "--ud", ud, "--json"}, 100},
+		{"our stages on the gold parse", []string{"--gold", gold, "--ud", ud, "--gold-parse", "--json"}, 100},
+		{"our pipeline, gold sentences", []string{"--gold", gold, "--ud", ud, "--json"}, 100},
+		{"our pipeline, our sentences", []string{"--gold", gold, "--json"}, 100},
 		{"empty system", []string{"--gold", gold, "--system", empty, "--json"}, 0},
 	}
+	_, tagErr := tag.Load()
+	_, parseErr := parse.Load()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			if strings.HasPrefix(tc.name, "our pipeline") && (tagErr != nil || parseErr != nil) {
+				t.Skipf("no embedded tagger or parser: %v %v", tagErr, parseErr)
+			}
 			var out, errb bytes.Buffer
 			if err := runEvalCoref(context.Background(), tc.args, stdio{strings.NewReader(""), &out, &errb}); err != nil {
 				t.Fatalf("%v\n%s", err, errb.String())
@@ -76,8 +86,8 @@ func TestEvalCoref(t *testing.T) {
 func TestEvalCorefUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{},
-		{"--gold", "x"},
 		{"--gold", "x", "--ud", "y", "--system", "z"},
+		{"--gold", "x", "--gold-parse"},
 	} {
 		var out, errb bytes.Buffer
 		err := runEvalCoref(context.Background(), args, stdio{strings.NewReader(""), &out, &errb})
