@@ -256,7 +256,7 @@ func attributes(doc *nlp.Document, m *mention, kids [][]int, entityOf []int) {
 		m.label = sp.Label
 		switch sp.Label {
 		case "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW":
-			if t.UPOS == "PROPN" || sp.End-sp.Start > 1 {
+			if t.UPOS == "PROPN" {
 				m.kind = nlp.Proper
 			}
 		}
@@ -278,8 +278,10 @@ func attributes(doc *nlp.Document, m *mention, kids [][]int, entityOf []int) {
 	}
 	switch m.label {
 	case "PERSON":
-		m.anim = animate
-	case "GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW":
+		if m.kind == nlp.Proper {
+			m.anim = animate
+		}
+	case "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY":
 		m.anim, m.gen = inanimate, neuter
 	}
 	for _, k := range kids[m.head] {

@@ -294,8 +294,7 @@ func (s *state) attrsAgree(a, b mention) bool {
 // at most one.
 func (s *state) clusterAgrees(i, j int) bool {
 	a, b := s.attrs[s.find(i)], s.attrs[s.find(j)]
-	return single(a.num|b.num) && single(a.gen|b.gen) && single(a.anim|b.anim) &&
-		(a.label == "" || b.label == "" || a.label == b.label && a.label != "*")
+	return single(a.num|b.num) && single(a.gen|b.gen) && single(a.anim|b.anim)
 }
 
 func single(bits uint8) bool { return bits&(bits-1) == 0 }
