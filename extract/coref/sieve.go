@@ -74,6 +74,9 @@ func (s *state) run() {
 		if s.skip[sv.name] {
 			continue
 		}
+		if sv.name == "exact" && !s.skip["quote"] {
+			s.linkQuoteSpeakers() // after the speaker sieve has grouped each voice
+		}
 		for i := range s.ms {
 			if !sv.anaphors(s, i) || !s.first(i) {
 				continue

@@ -11,7 +11,7 @@ import (
 )
 
 // parse builds a document from compact hand-written parses: one word a
-// line as "FORM UPOS HEAD REL [FEATS]" (HEAD counted from 1 in the
+// line as "FORM UPOS HEAD REL [FEATS [LEMMA]]" (HEAD counted from 1 in the
 // sentence, 0 for the root), sentences separated by blank lines. The
 // sentences are invented for these tests.
 func parse(t *testing.T, src string) *nlp.Document {
@@ -23,9 +23,12 @@ func parse(t *testing.T, src string) *nlp.Document {
 			if len(f) < 4 {
 				t.Fatalf("bad line %q", line)
 			}
-			feats := "_"
+			feats, lemma := "_", strings.ToLower(f[0])
 			if len(f) > 4 {
 				feats = f[4]
+			}
+			if len(f) > 5 {
+				lemma = f[5]
 			}
 			xpos := map[string]string{"PROPN": "NNP", "NOUN": "NN", "PRON": "PRP"}[f[1]]
 			if xpos == "" {
@@ -34,7 +37,7 @@ func parse(t *testing.T, src string) *nlp.Document {
 			if strings.Contains(feats, "Number=Plur") && f[1] == "NOUN" {
 				xpos = "NNS"
 			}
-			fmt.Fprintf(&b, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t_\t_\n", i+1, f[0], strings.ToLower(f[0]), f[1], xpos, feats, f[2], f[3])
+			fmt.Fprintf(&b, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t_\t_\n", i+1, f[0], lemma, f[1], xpos, feats, f[2], f[3])
 		}
 		b.WriteString("\n")
 	}
@@ -188,7 +191,7 @@ erred VERB 3 csubj
 			want: []string{"The report: The report | it"},
 		},
 		{
-			name: "narrator and quoted voice",
+			name: "narrator and quoted speaker",
 			src: `
 I PRON 2 nsubj Case=Nom|Number=Sing|Person=1|PronType=Prs
 left VERB 0 root
@@ -202,14 +205,14 @@ stay VERB 0 root
 , PUNCT 8 punct
 the DET 7 det
 host NOUN 8 nsubj Number=Sing
-said VERB 3 parataxis
+said VERB 3 parataxis _ say
 . PUNCT 3 punct
 
 Later ADV 3 advmod
 I PRON 3 nsubj Case=Nom|Number=Sing|Person=1|PronType=Prs
 returned VERB 0 root
 . PUNCT 3 punct`,
-			want: []string{"I: I | I"},
+			want: []string{"I: I | I", "the host: I | the host"},
 		},
 		{
 			name: "number agreement",
