@@ -273,7 +273,7 @@ func attributes(doc *nlp.Document, m *mention, kids [][]int, entityOf []int) {
 	}
 	if g, ok := genderedNouns[lemma]; ok {
 		m.gen, m.anim = g, animate
-	} else if personNouns[lemma] {
+	} else if personNouns[lemma] || learnedPersons[lemma] {
 		m.anim = animate
 	}
 	switch m.label {
