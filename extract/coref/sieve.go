@@ -141,13 +141,32 @@ func (s *state) exactMatch(i, j int) bool {
 }
 
 // relaxedMatch: names with the same words up to the head, ignoring
-// determiners and what follows the head ("the Bank of X" ~ "the Bank").
+// determiners and what follows the head ("the Bank of X" ~ "the Bank"),
+// or a one-word name inside a longer personal name ("Thomas" ~ "Thomas
+// Sam").
 func (s *state) relaxedMatch(i, j int) bool {
 	m, c := s.ms[i], s.ms[j]
 	if c.kind == nlp.Pronoun || m.coord || c.coord || m.core == "" {
 		return false
 	}
-	return m.core == c.core && s.clusterAgrees(i, j)
+	if m.core == c.core || nameIncluded(m, c) {
+		return s.clusterAgrees(i, j)
+	}
+	return false
+}
+
+// nameIncluded: a one-word name that is a word of a longer flat name
+// ("Thomas" in "Thomas Sam"); UD writes personal names as flat.
+func nameIncluded(m, c mention) bool {
+	if len(m.nameWords) != 1 || len(c.nameWords) < 2 {
+		return false
+	}
+	for _, w := range c.nameWords {
+		if w == m.nameWords[0] {
+			return true
+		}
+	}
+	return false
 }
 
 // acronym links "EU" to "European Union": an all-capitals word whose
@@ -230,7 +249,7 @@ func (s *state) strictHead(i, j int) bool {
 // clusterHasHead reports whether a mention of j's cluster has head word w.
 func (s *state) clusterHasHead(j int, w string) bool {
 	for _, k := range s.members[s.find(j)] {
-		if s.ms[k].kind != nlp.Pronoun && s.ms[k].headLower == w {
+		if s.ms[k].kind != nlp.Pronoun && (s.ms[k].headLower == w || s.ms[k].apposHead == w) {
 			return true
 		}
 	}
