@@ -89,6 +89,32 @@ pleased ADJ 2 ccomp
 			want: []string{"Maria Lopez: Maria Lopez | Lopez | she"},
 		},
 		{
+			name: "appositive name and first name",
+			src: `
+Their PRON 2 nmod:poss Case=Gen|Number=Plur|Person=3|Poss=Yes|PronType=Prs
+daughter NOUN 6 nsubj Number=Sing
+, PUNCT 4 punct
+Lina PROPN 2 appos
+, PUNCT 4 punct
+fell VERB 0 root
+ill ADJ 6 xcomp
+. PUNCT 6 punct
+
+Lina PROPN 2 nsubj
+recovered VERB 0 root
+. PUNCT 2 punct
+
+Omar PROPN 3 nsubj
+Reyes PROPN 1 flat
+visited VERB 0 root
+. PUNCT 3 punct
+
+Omar PROPN 2 nsubj
+stayed VERB 0 root
+. PUNCT 2 punct`,
+			want: []string{"Lina: Their daughter , Lina | Lina", "Omar Reyes: Omar Reyes | Omar"},
+		},
+		{
 			name: "role with demonym and possessor",
 			src: `
 Chilean ADJ 2 amod
