@@ -1,6 +1,7 @@
 package coref
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/nlp"
@@ -18,7 +19,10 @@ var sayVerbs = map[string]bool{
 
 // quoteSpeakers finds, for each quotation, the mention that utters it: the
 // subject of a verb of saying outside the quotation that governs a word of
-// it or is governed by one (`"...," she said` / `she said: "..."`).
+// it, directly or through its complement, or is governed by one (`"...,"
+// she said` / `she said: "..."` / `she said that X had agreed to "..."`).
+// Deeper verbs of saying claim their quotations first, so a speaker
+// quoted inside a report keeps her own words.
 func (s *state) quoteSpeakers() map[int]int {
 	quotes := quoteIndex(s.doc)
 	byHead := map[int]int{}
@@ -30,35 +34,63 @@ func (s *state) quoteSpeakers() map[int]int {
 			byHead[m.head] = i
 		}
 	}
-	speakers := map[int]int{}
+	type verb struct{ v, depth, subj int }
+	var verbs []verb
 	for v, t := range s.doc.Tokens {
 		if quotes[v] >= 0 || t.UPOS != "VERB" || !sayVerbs[s.lemma(v)] {
 			continue
 		}
-		q := -1
-		if h := t.Head; h >= 0 && quotes[h] >= 0 {
-			q = quotes[h] // the quotation governs "she said"
-		}
-		for _, k := range s.kids[v] {
-			if quotes[k] >= 0 && q < 0 {
-				q = quotes[k] // "she said" governs the quotation
-			}
-		}
-		if q < 0 {
-			continue
-		}
-		if _, done := speakers[q]; done {
-			continue
-		}
+		subj := -1
 		for _, k := range s.kids[v] {
 			if strings.HasPrefix(s.doc.Tokens[k].Rel, "nsubj") && quotes[k] < 0 {
 				if mi, ok := byHead[k]; ok {
-					speakers[q] = mi
+					subj = mi
 				}
+			}
+		}
+		if subj < 0 {
+			continue
+		}
+		d := 0
+		for h := t.Head; h >= 0 && d <= len(s.doc.Tokens); h = s.doc.Tokens[h].Head {
+			d++
+		}
+		verbs = append(verbs, verb{v, d, subj})
+	}
+	sort.SliceStable(verbs, func(a, b int) bool { return verbs[a].depth > verbs[b].depth })
+	speakers := map[int]int{}
+	for _, vb := range verbs {
+		if h := s.doc.Tokens[vb.v].Head; h >= 0 && quotes[h] >= 0 {
+			if _, done := speakers[quotes[h]]; !done {
+				speakers[quotes[h]] = vb.subj // the quotation governs "she said"
+			}
+		}
+		sent := s.doc.Sentences[s.ms[vb.subj].sent]
+		for k := sent.Start; k < sent.End; k++ {
+			q := quotes[k]
+			if q < 0 || k == vb.v {
+				continue
+			}
+			if _, done := speakers[q]; done {
+				continue
+			}
+			if s.dominates(vb.v, k) {
+				speakers[q] = vb.subj
 			}
 		}
 	}
 	return speakers
+}
+
+// dominates reports whether token a is an ancestor of token b.
+func (s *state) dominates(a, b int) bool {
+	for steps := 0; b >= 0 && steps <= len(s.doc.Tokens); steps++ {
+		b = s.doc.Tokens[b].Head
+		if b == a {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteSpeaker links the first-person singular pronouns of a quotation to

@@ -241,6 +241,23 @@ returned VERB 0 root
 			want: []string{"I: I | I", "the host: I | the host"},
 		},
 		{
+			name: "quotation inside reported speech",
+			src: `
+Vera PROPN 2 nsubj
+said VERB 0 root _ say
+Sam PROPN 4 nsubj
+agreed VERB 2 ccomp _ agree
+to ADP 7 case
+" PUNCT 7 punct
+terms NOUN 4 obl Number=Plur
+that PRON 10 obj PronType=Rel
+I PRON 10 nsubj Case=Nom|Number=Sing|Person=1|PronType=Prs
+like VERB 7 acl:relcl
+" PUNCT 7 punct
+. PUNCT 2 punct`,
+			want: []string{"Vera: Vera | I"},
+		},
+		{
 			name: "number agreement",
 			src: `
 The DET 2 det
