@@ -12,6 +12,7 @@ var evaluators = []struct {
 	run           func(ctx context.Context, args []string, io stdio) error
 }{
 	{"carb", "Open IE against CaRB gold tuples: P, R, F1, AUC", runEvalCarb},
+	{"facts", "knowledge-graph facts against fact-level gold: P, R, F1 per predicate", runEvalFacts},
 	{"coref", "coreference against OntoGUM: MUC, B³, CEAF-e, CoNLL F1", runEvalCoref},
 	{"ner", "named entities: span P/R/F1 per type against IOB2 or GUM CoNLL-U", runEvalNER},
 	{"parse", "tagging, lemma and dependency accuracy against a gold CoNLL-U file", runEvalParse},

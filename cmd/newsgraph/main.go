@@ -40,6 +40,7 @@ var commands = []command{
 	{"query", "run a Gizmo query or a named query", runQuery},
 	{"repl", "interactive Gizmo shell", runRepl},
 	{"schema", "print the newsgraph vocabulary", runSchema},
+	{"annotate", "print the annotation of raw text as CoNLL-U", runAnnotate},
 	{"extract", "Open IE extractions of tokenized sentences (--format carb)", runExtract},
 	{"eval", "score a stage on gold data (eval carb|coref|ner|parse)", runEval},
 	{"train", "train the tagger and parser models from UD treebanks", runTrain},

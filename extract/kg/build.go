@@ -55,6 +55,7 @@ type docBuilder struct {
 	// propHeads are the clause heads of the current sentence that became
 	// propositions.
 	propHeads map[int]bool
+	extra     []schema.Fact // facts derived while building others, emitted after them
 	doc       *nlp.Document
 	lex  *Lexicon
 	r    *resolver
@@ -97,6 +98,10 @@ func (db *docBuilder) sentence(si int) {
 		db.emit(p.f)
 		db.proposalFacts(&p.f)
 	}
+	for _, f := range db.extra {
+		db.emit(f)
+	}
+	db.extra = db.extra[:0]
 	s := db.doc.Sentences[si]
 	for t := s.Start; t < s.End; t++ {
 		db.nominal(t)
@@ -558,6 +563,16 @@ func (db *docBuilder) args(x *openie.Extraction, obj *openie.Arg, f *schema.Fact
 			if r, ok := db.refOf(a.Head); ok {
 				if t, ok := db.term(r, f.Subject, 0); ok {
 					f.Args = append(f.Args, schema.Arg{Role: schema.InReturnFor, Value: t})
+					db.extra = append(db.extra, db.derived(f, schema.InReturnFor, t))
+				}
+			}
+		case strings.HasSuffix(cw, "favour of") || strings.HasSuffix(cw, "favor of"):
+			// "X wants A in favour of B": X supports B.
+			if r, ok := db.refOf(a.Head); ok {
+				if t, ok := db.term(r, f.Subject, 0); ok {
+					g := db.derived(f, schema.Supports, t)
+					g.Subject = f.Subject
+					db.extra = append(db.extra, g)
 				}
 			}
 		case a.Role == openie.Time:
@@ -595,6 +610,17 @@ func (db *docBuilder) args(x *openie.Extraction, obj *openie.Arg, f *schema.Fact
 			}
 		}
 	}
+}
+
+// derived returns a fact about f's subject that f's words also state:
+// same evidence and flags, its own predicate and object. When f's subject
+// is a proposal and p is one of its terms, the proposal is the subject.
+func (db *docBuilder) derived(f *schema.Fact, p schema.Predicate, obj schema.Term) schema.Fact {
+	subj := f.Subject
+	if f.Object.Entity != nil && kindOf(f.Object.Entity.Class) == ProposalObject && p == schema.InReturnFor {
+		subj = f.Object
+	}
+	return schema.Fact{Subject: subj, Predicate: p, Relation: f.Relation, Object: obj, Evidence: f.Evidence}
 }
 
 // proposalFacts adds, for a fact whose object is a proposal, who
