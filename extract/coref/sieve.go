@@ -393,7 +393,11 @@ func (s *state) mostSalient(sv sieve, i int, bySent [][]int) int {
 	m := s.ms[i]
 	weight := map[int]float64{}
 	latest := map[int]int{}
-	for si := m.sent; si >= 0 && m.sent-si <= sv.maxSent; si-- {
+	maxSent := sv.maxSent
+	if pronouns[m.headLower].gen == neuter {
+		maxSent = neuterWindow
+	}
+	for si := m.sent; si >= 0 && m.sent-si <= maxSent; si-- {
 		for _, j := range bySent[si] {
 			c := s.ms[j]
 			if c.start >= m.start || nested(m, c) || !sv.link(s, i, j) {
@@ -472,3 +476,5 @@ func (s *state) mentionWeight(c, m mention) float64 {
 	}
 	return w
 }
+
+var itWindow = 2
