@@ -477,4 +477,7 @@ func (s *state) mentionWeight(c, m mention) float64 {
 	return w
 }
 
-var itWindow = 2
+// neuterWindow is how many sentences back "it" looks: neuter pronouns
+// refer locally far more often than personal ones, and a distant "it" is
+// usually an event or a clause, which are not mentions here.
+const neuterWindow = 1
