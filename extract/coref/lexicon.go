@@ -112,3 +112,12 @@ var indefiniteDets = map[string]bool{
 	"a": true, "an": true, "some": true, "any": true, "another": true, "no": true,
 	"many": true, "several": true, "few": true, "each": true, "every": true, "such": true,
 }
+
+// temporalNouns name days and months; their mentions are inanimate.
+var temporalNouns = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true,
+	"october": true, "november": true, "december": true, "today": true, "yesterday": true,
+	"tomorrow": true,
+}

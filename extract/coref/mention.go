@@ -19,12 +19,14 @@ type mention struct {
 	anim             animacy
 	label            string // entity label when known (PERSON, ORG, GPE, ...)
 	indefinite       bool
-	quantified       bool   // "most studies", "all citizens": neither anaphor nor antecedent
-	coord            bool   // a coordination ("X and Y")
-	quote            int    // index of the quotation it sits in, -1 outside quotes
-	headLower        string // lower-cased head form
-	text             string // lower-cased forms of the span, space-joined
-	core             string // text without determiners and with what follows the head cut
+	quantified       bool     // "most studies", "all citizens": neither anaphor nor antecedent
+	coord            bool     // a coordination ("X and Y")
+	quote            int      // index of the quotation it sits in, -1 outside quotes
+	headLower        string   // lower-cased head form
+	apposHead        string   // lower-cased name head of an appositive name ("their child, Gloria")
+	nameWords        []string // lower-cased words of a flat name ("vladimir", "putin")
+	text             string   // lower-cased forms of the span, space-joined
+	core             string   // text without determiners and with what follows the head cut
 	cluster          int
 }
 
@@ -81,6 +83,19 @@ func detect(doc *nlp.Document) []mention {
 		seen[key] = true
 		m.sent, m.depth, m.quote, m.cluster = sentOf[m.head], depth[m.head], quotes[m.head], -1
 		m.headLower = strings.ToLower(doc.Tokens[nameHead(doc, m.head, kids)].Form)
+		for _, k := range kids[m.head] {
+			if doc.Tokens[k].Rel == "appos" && doc.Tokens[k].UPOS == "PROPN" && k < m.end {
+				m.apposHead = strings.ToLower(doc.Tokens[nameHead(doc, k, kids)].Form)
+			}
+		}
+		if doc.Tokens[m.head].UPOS == "PROPN" {
+			m.nameWords = append(m.nameWords, strings.ToLower(doc.Tokens[m.head].Form))
+			for _, k := range kids[m.head] {
+				if doc.Tokens[k].Rel == "flat" && doc.Tokens[k].UPOS == "PROPN" {
+					m.nameWords = append(m.nameWords, strings.ToLower(doc.Tokens[k].Form))
+				}
+			}
+		}
 		m.text = lowerForms(doc, m.start, m.end)
 		ms = append(ms, m)
 	}
@@ -256,7 +271,7 @@ func attributes(doc *nlp.Document, m *mention, kids [][]int, entityOf []int) {
 		m.label = sp.Label
 		switch sp.Label {
 		case "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW":
-			if t.UPOS == "PROPN" || sp.End-sp.Start > 1 {
+			if t.UPOS == "PROPN" {
 				m.kind = nlp.Proper
 			}
 		}
@@ -271,15 +286,19 @@ func attributes(doc *nlp.Document, m *mention, kids [][]int, entityOf []int) {
 	if lemma == "" || lemma == "_" {
 		lemma = strings.ToLower(t.Form)
 	}
-	if g, ok := genderedNouns[lemma]; ok {
+	if temporalNouns[lemma] || temporalNouns[strings.ToLower(t.Form)] {
+		m.anim, m.gen = inanimate, neuter
+	} else if g, ok := genderedNouns[lemma]; ok {
 		m.gen, m.anim = g, animate
-	} else if personNouns[lemma] {
+	} else if personNouns[lemma] || learnedPersons[lemma] {
 		m.anim = animate
 	}
 	switch m.label {
 	case "PERSON":
-		m.anim = animate
-	case "GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW":
+		if m.kind == nlp.Proper {
+			m.anim = animate
+		}
+	case "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY":
 		m.anim, m.gen = inanimate, neuter
 	}
 	for _, k := range kids[m.head] {

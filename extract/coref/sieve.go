@@ -74,6 +74,9 @@ func (s *state) run() {
 		if s.skip[sv.name] {
 			continue
 		}
+		if sv.name == "exact" && !s.skip["quote"] {
+			s.linkQuoteSpeakers() // after the speaker sieve has grouped each voice
+		}
 		for i := range s.ms {
 			if !sv.anaphors(s, i) || !s.first(i) {
 				continue
@@ -138,13 +141,32 @@ func (s *state) exactMatch(i, j int) bool {
 }
 
 // relaxedMatch: names with the same words up to the head, ignoring
-// determiners and what follows the head ("the Bank of X" ~ "the Bank").
+// determiners and what follows the head ("the Bank of X" ~ "the Bank"),
+// or a one-word name inside a longer personal name ("Thomas" ~ "Thomas
+// Sam").
 func (s *state) relaxedMatch(i, j int) bool {
 	m, c := s.ms[i], s.ms[j]
 	if c.kind == nlp.Pronoun || m.coord || c.coord || m.core == "" {
 		return false
 	}
-	return m.core == c.core && s.clusterAgrees(i, j)
+	if m.core == c.core || nameIncluded(m, c) {
+		return s.clusterAgrees(i, j)
+	}
+	return false
+}
+
+// nameIncluded: a one-word name that is a word of a longer flat name
+// ("Thomas" in "Thomas Sam"); UD writes personal names as flat.
+func nameIncluded(m, c mention) bool {
+	if len(m.nameWords) != 1 || len(c.nameWords) < 2 {
+		return false
+	}
+	for _, w := range c.nameWords {
+		if w == m.nameWords[0] {
+			return true
+		}
+	}
+	return false
 }
 
 // acronym links "EU" to "European Union": an all-capitals word whose
@@ -227,7 +249,7 @@ func (s *state) strictHead(i, j int) bool {
 // clusterHasHead reports whether a mention of j's cluster has head word w.
 func (s *state) clusterHasHead(j int, w string) bool {
 	for _, k := range s.members[s.find(j)] {
-		if s.ms[k].kind != nlp.Pronoun && s.ms[k].headLower == w {
+		if s.ms[k].kind != nlp.Pronoun && (s.ms[k].headLower == w || s.ms[k].apposHead == w) {
 			return true
 		}
 	}
@@ -294,8 +316,7 @@ func (s *state) attrsAgree(a, b mention) bool {
 // at most one.
 func (s *state) clusterAgrees(i, j int) bool {
 	a, b := s.attrs[s.find(i)], s.attrs[s.find(j)]
-	return single(a.num|b.num) && single(a.gen|b.gen) && single(a.anim|b.anim) &&
-		(a.label == "" || b.label == "" || a.label == b.label && a.label != "*")
+	return single(a.num|b.num) && single(a.gen|b.gen) && single(a.anim|b.anim)
 }
 
 func single(bits uint8) bool { return bits&(bits-1) == 0 }
@@ -372,7 +393,11 @@ func (s *state) mostSalient(sv sieve, i int, bySent [][]int) int {
 	m := s.ms[i]
 	weight := map[int]float64{}
 	latest := map[int]int{}
-	for si := m.sent; si >= 0 && m.sent-si <= sv.maxSent; si-- {
+	maxSent := sv.maxSent
+	if pronouns[m.headLower].gen == neuter {
+		maxSent = neuterWindow
+	}
+	for si := m.sent; si >= 0 && m.sent-si <= maxSent; si-- {
 		for _, j := range bySent[si] {
 			c := s.ms[j]
 			if c.start >= m.start || nested(m, c) || !sv.link(s, i, j) {
@@ -392,9 +417,19 @@ func (s *state) mostSalient(sv sieve, i int, bySent [][]int) int {
 	// Ties go to the most recent mention, then the longer (a coordination
 	// over its first conjunct); mentions differ in (start, end), so the
 	// choice does not depend on map order.
+	info := pronouns[m.headLower]
 	best, bestW := -1, 0.0
 	for r, w := range weight {
 		j := latest[r]
+		// Known agreement beats agreement by default: "he" prefers a
+		// cluster known to be masculine, then one known to be animate.
+		a := s.attrs[r]
+		switch {
+		case info.gen != genderUnknown && a.gen&(1<<info.gen) != 0:
+			w += 100
+		case info.anim != animacyUnknown && a.anim&(1<<info.anim) != 0:
+			w += 50
+		}
 		if best < 0 || w > bestW || w == bestW && later(s.ms[j], s.ms[best]) {
 			best, bestW = j, w
 		}
@@ -441,3 +476,8 @@ func (s *state) mentionWeight(c, m mention) float64 {
 	}
 	return w
 }
+
+// neuterWindow is how many sentences back "it" looks: neuter pronouns
+// refer locally far more often than personal ones, and a distant "it" is
+// usually an event or a clause, which are not mentions here.
+const neuterWindow = 1
