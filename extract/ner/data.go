@@ -522,11 +522,6 @@ func trimMention(d *nlp.Document, start, end int, person, wiki bool) (int, int, 
 		}
 		s++
 	}
-	if person {
-		for s < head && (IsTitle(d.Tokens[s].Form) || isHonorific(d.Tokens[s].Form)) {
-			s++
-		}
-	}
 right:
 	e := head + 1
 	for e < end {
@@ -545,6 +540,10 @@ right:
 	}
 	for e > head+1 && (d.Tokens[e-1].Form == "-" || d.Tokens[e-1].Form == ".") {
 		e--
+	}
+	// a title may be the syntactic head: "President Ana Lopez"
+	for person && s < e-1 && (IsTitle(d.Tokens[s].Form) || isHonorific(d.Tokens[s].Form)) {
+		s++
 	}
 	return s, e, s < e
 }

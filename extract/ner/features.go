@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"os"
 	"strings"
 	"sync"
 	"unicode"
@@ -55,9 +54,6 @@ func classLabel(c int) string { return labels[(c-1)/4] }
 // allowed reports whether class c may follow class prev (-1 at sentence
 // start); last says c is the last token of the sentence.
 func allowed(prev, c int, last bool) bool {
-	if os.Getenv("NOCON") != "" {
-		return true
-	}
 	open := prev > 0 && (classPos(prev) == posB || classPos(prev) == posI)
 	if open {
 		if c == 0 || classLabel(c) != classLabel(prev) {

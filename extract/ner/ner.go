@@ -103,6 +103,7 @@ func (r *Recognizer) Process(doc *nlp.Document) error {
 		classes := d.decode(r.m, r.m.casing, d.words)
 		spans = appendSpans(spans, classes, s.Start)
 	}
+	spans = postprocess(doc, spans, r.m.casing)
 	if r.rules {
 		spans = addRuleSpans(doc, spans)
 	}
@@ -123,6 +124,9 @@ type decoder struct {
 	classes []int
 	dyn     []uint32
 	scores  []float32
+	// unconstrained lifts the BILOU constraints (for training, where the
+	// history is the gold one).
+	unconstrained bool
 }
 
 // decode tags words greedily, left to right, with the BILOU constraints.
@@ -161,7 +165,7 @@ func (d *decoder) step(m scorer, i, n int) int {
 	m.score(sc, d.dyn)
 	best := -1
 	for c := 0; c < nc; c++ {
-		if !allowed(p1, c, i == n-1) {
+		if !d.unconstrained && !allowed(p1, c, i == n-1) {
 			continue
 		}
 		if best < 0 || sc[c] > sc[best] {

@@ -153,7 +153,7 @@ func run(isoDir, wcPath, dir, out string) error {
 		for len(f) < 4 {
 			f = append(f, "")
 		}
-		rows = append(rows, &row{kind: "org", code: f[0], name: f[1], aliases: splitBar(f[2]), demonyms: splitBar(f[3])})
+		rows = append(rows, &row{kind: "org", code: f[0], name: f[1], aliases: append(splitBar(f[2]), f[0]), demonyms: splitBar(f[3])})
 		return nil
 	}); err != nil {
 		return err
