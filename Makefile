@@ -11,3 +11,8 @@ test:
 
 vet:
 	$(GO) vet ./...
+
+# Retrain the tagger and parser models (extract/tag/model, extract/parse/model)
+# from ../shared/data/ud with a fixed seed; a rerun gives identical bytes.
+models:
+	$(GO) run ./cmd/newsgraph train --data ../shared/data/ud
