@@ -28,3 +28,8 @@ UD ?= ../shared/data/ud
 .PHONY: segment-model
 segment-model:
 	$(GO) run ./extract/segment/internal/train -ud $(UD) -o extract/segment/segment.model
+
+# Retrain the tagger and parser models (extract/tag/model, extract/parse/model)
+# from ../shared/data/ud with a fixed seed; a rerun gives identical bytes.
+models:
+	$(GO) run ./cmd/newsgraph train --data ../shared/data/ud
