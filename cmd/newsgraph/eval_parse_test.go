@@ -4,14 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-func asUsage(err error, ue *usageError) bool { return errors.As(err, ue) }
 
 func udDir() string {
 	if d := os.Getenv("NEWSGRAPH_UD"); d != "" {
