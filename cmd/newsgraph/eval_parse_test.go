@@ -10,7 +10,6 @@ import (
 	"testing"
 )
 
-
 func udDir() string {
 	if d := os.Getenv("NEWSGRAPH_UD"); d != "" {
 		return d
