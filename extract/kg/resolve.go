@@ -486,6 +486,12 @@ func (r *resolver) titles(spanStart, nameStart, nameEnd, person int) {
 			// person's span or missed: "US President".
 			n, k := r.linkRun(i)
 			if n < 0 {
+				// Not in the gazetteer: a capitalised modifier of a role
+				// names the organisation it is held in ("Tory leader X",
+				// "Lib Dem leader Y").
+				n, k = r.orgRun(i)
+			}
+			if n < 0 {
 				goto done
 			}
 			if of < 0 {
@@ -534,6 +540,29 @@ done:
 			r.addLeaderFact(person, roleToks, r.tok[c], nameStart, c+1)
 		}
 	}
+}
+
+// orgRun makes an organisation of the run of up to three capitalised
+// words ending at token end, or returns -1.
+func (r *resolver) orgRun(end int) (int, int) {
+	d := r.doc
+	k := end
+	for k > 0 && end-k < 2 && isCapitalised(d.Tokens[k-1].Form) && r.tok[k-1] < 0 && !r.lex.IsRoleWord(d.Tokens[k-1].Form) &&
+		!r.lex.IsHonorific(d.Tokens[k-1].Form) && d.SentenceOf(k-1) == d.SentenceOf(end) && d.Tokens[k-1].UPOS != "PUNCT" {
+		k--
+	}
+	if u := d.Tokens[end].UPOS; u != "PROPN" && u != "ADJ" && u != "NOUN" {
+		return -1, end
+	}
+	name := d.SpanText(k, end+1)
+	if schema.KeyOf(name) == "" {
+		return -1, end
+	}
+	n := r.node(schema.ClassOrganization, schema.KeyOf(name), name, "", "")
+	for t := k; t <= end; t++ {
+		r.tok[t] = n
+	}
+	return n, k
 }
 
 // appositiveRole reads ", the British prime minister," after a name.
