@@ -90,7 +90,7 @@ func TestStockCayley(t *testing.T) {
 		}
 		port := l.Addr().(*net.TCPAddr).Port
 		l.Close()
-		cmd := exec.Command(cayley, "http", "--db", "bolt", "--dbpath", path, "--host", "127.0.0.1", "--port", fmt.Sprint(port))
+		cmd := exec.Command(cayley, "http", "--db", "bolt", "--dbpath", path, "--host", fmt.Sprintf("127.0.0.1:%d", port))
 		stderr, _ := cmd.StderrPipe()
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)

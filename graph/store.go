@@ -129,7 +129,11 @@ func openBolt(o Options) (cgraph.QuadStore, error) {
 			return nil, fmt.Errorf("open bolt store %s: %w", o.Path, err)
 		}
 	}
-	db, err := bolt.Open(file, 0o644, &bolt.Options{Timeout: o.Timeout, ReadOnly: o.ReadOnly})
+	// A large initial mmap avoids remapping (and dereferencing every
+	// node) each time the file doubles during a big load; it reserves
+	// address space, not memory.
+	db, err := bolt.Open(file, 0o644, &bolt.Options{Timeout: o.Timeout, ReadOnly: o.ReadOnly,
+		InitialMmapSize: 1 << 30, FreelistType: bolt.FreelistMapType})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, fmt.Errorf("open bolt store %s: %w (waited %v)", o.Path, ErrLocked, o.Timeout)
 	} else if err != nil {
