@@ -3,6 +3,7 @@ package graph
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -175,12 +176,18 @@ func (mp *mapper) entity(e *schema.Entity) schema.Node {
 	if e.ISO3166 != "" {
 		mp.add(n, ng(schema.PropISO3166), schema.Str(e.ISO3166))
 	}
+	if e.Canonical != "" {
+		mp.add(n, ng(schema.PropCanonical), schema.Str(e.Canonical))
+	}
 	return n
 }
 
 func (mp *mapper) prop(f *schema.Fact) schema.Node {
 	n := iri(mp.m.Prop(f))
 	mp.add(n, rdfType, iri(schema.ClassIRI(schema.ClassProposition)))
+	if t := strings.TrimSpace(f.Evidence.Text); t != "" {
+		mp.add(n, rdfsLabel, schema.Str(t)) // the clause as the article words it
+	}
 	mp.add(n, rdfSubject, mp.term(f.Subject))
 	mp.add(n, rdfPredicate, predicateNode(f))
 	mp.add(n, rdfObject, mp.term(f.Object))

@@ -18,24 +18,25 @@ const (
 // Predicates that only the graph mapping uses (not fact predicates): they
 // describe statements, propositions and articles.
 const (
-	PropRelation     Predicate = "relation"     // surface words of a fact's relation
-	PropEvidence     Predicate = "evidence"     // evidence text
-	PropStart        Predicate = "start"        // byte offset where the evidence starts
-	PropEnd          Predicate = "end"          // byte offset where the evidence ends
-	PropSentence     Predicate = "sentence"     // sentence index in the article
-	PropNegated      Predicate = "negated"      // the text denies the fact
-	PropModality     Predicate = "modality"     // future, hypothetical, conditional, desired
-	PropHedged       Predicate = "hedged"       // "reportedly", "allegedly"
-	PropAttributedTo Predicate = "attributedTo" // who said it
-	PropConfidence   Predicate = "confidence"   // extractor confidence in [0, 1]
-	PropExtractor    Predicate = "extractor"    // extractor name/version
-	PropModel        Predicate = "model"        // model versions
-	PropDate         Predicate = "date"         // the date a fact refers to
-	PropOpenRelation Predicate = "openRelation" // rdf:predicate of a statement with no vocabulary predicate
-	PropISO3166      Predicate = "iso3166"      // ISO 3166 code of a state or subdivision
-	PropAsserted     Predicate = "asserted"     // the article itself asserts the statement
-	PropPlover       Predicate = "ploverType"   // PLOVER event type of a predicate
-	PropCameo        Predicate = "cameoRoot"    // CAMEO root code of a predicate
+	PropRelation     Predicate = "relation"      // surface words of a fact's relation
+	PropEvidence     Predicate = "evidence"      // evidence text
+	PropStart        Predicate = "start"         // byte offset where the evidence starts
+	PropEnd          Predicate = "end"           // byte offset where the evidence ends
+	PropSentence     Predicate = "sentence"      // sentence index in the article
+	PropNegated      Predicate = "negated"       // the text denies the fact
+	PropModality     Predicate = "modality"      // future, hypothetical, conditional, desired
+	PropHedged       Predicate = "hedged"        // "reportedly", "allegedly"
+	PropAttributedTo Predicate = "attributedTo"  // who said it
+	PropConfidence   Predicate = "confidence"    // extractor confidence in [0, 1]
+	PropExtractor    Predicate = "extractor"     // extractor name/version
+	PropModel        Predicate = "model"         // model versions
+	PropDate         Predicate = "date"          // the date a fact refers to
+	PropOpenRelation Predicate = "openRelation"  // rdf:predicate of a statement with no vocabulary predicate
+	PropISO3166      Predicate = "iso3166"       // ISO 3166 code of a state or subdivision
+	PropCanonical    Predicate = "canonicalName" // a gazetteer's name for an entity
+	PropAsserted     Predicate = "asserted"      // the article itself asserts the statement
+	PropPlover       Predicate = "ploverType"    // PLOVER event type of a predicate
+	PropCameo        Predicate = "cameoRoot"     // CAMEO root code of a predicate
 )
 
 // TermKind tells classes from properties.
@@ -147,6 +148,7 @@ var Vocab = []VocabTerm{
 	{Name: "extractor", Kind: KindProperty, Label: "extractor", Comment: "Name and version of the extractor that produced the statement.", Domain: ng("Statement"), Range: XSD + "string"},
 	{Name: "model", Kind: KindProperty, Label: "model", Comment: "Versions of the models that fed the extractor.", Domain: ng("Statement"), Range: XSD + "string"},
 	{Name: "date", Kind: KindProperty, Label: "date", Comment: "The date the statement refers to, when resolved.", Range: XSD + "date"},
+	{Name: "canonicalName", Kind: KindProperty, Label: "canonical name", Comment: "The name a gazetteer gives the entity (\"United Kingdom\" for a mention \"British\"); unlike rdfs:label it need not occur in the article.", Range: XSD + "string"},
 	{Name: "iso3166", Kind: KindProperty, Label: "ISO 3166 code", Comment: "ISO 3166-1 alpha-2 or ISO 3166-2 code.", Domain: ng("Territory"), Range: XSD + "string"},
 	{Name: "ploverType", Kind: KindProperty, Label: "PLOVER event type", Comment: "The PLOVER event type a predicate corresponds to.", Domain: RDF + "Property"},
 	{Name: "cameoRoot", Kind: KindProperty, Label: "CAMEO root code", Comment: "The CAMEO root code (two digits) a predicate corresponds to.", Domain: RDF + "Property", Range: XSD + "string"},
