@@ -77,6 +77,7 @@ func TestStockCayley(t *testing.T) {
 	})
 	t.Run("repl", func(t *testing.T) {
 		cmd := exec.Command(cayley, "repl", "--db", "bolt", "--dbpath", path)
+		cmd.Dir = t.TempDir() // it writes .cayley_history there
 		cmd.Stdin = strings.NewReader(q + "\n")
 		out, err := cmd.CombinedOutput()
 		if err != nil || !strings.Contains(string(out), want) {
