@@ -135,6 +135,9 @@ func (s *Store) eachQuad(ctx context.Context, g quad.Value, fn func(quad.Quad) e
 // predicate, object, label; nil for none); render also fills their
 // N-Quads form.
 func (s *Store) eachNodes(ctx context.Context, g quad.Value, render bool, fn func([4]*node) error) error {
+	if g == nil && s.kv != nil {
+		return s.scanKV(ctx, render, fn)
+	}
 	var sc interface {
 		Next(context.Context) bool
 		Result() cgraph.Ref
