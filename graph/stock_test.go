@@ -77,6 +77,7 @@ func TestStockCayley(t *testing.T) {
 	})
 	t.Run("repl", func(t *testing.T) {
 		cmd := exec.Command(cayley, "repl", "--db", "bolt", "--dbpath", path)
+		cmd.Dir = t.TempDir() // it writes .cayley_history there
 		cmd.Stdin = strings.NewReader(q + "\n")
 		out, err := cmd.CombinedOutput()
 		if err != nil || !strings.Contains(string(out), want) {
@@ -90,7 +91,7 @@ func TestStockCayley(t *testing.T) {
 		}
 		port := l.Addr().(*net.TCPAddr).Port
 		l.Close()
-		cmd := exec.Command(cayley, "http", "--db", "bolt", "--dbpath", path, "--host", "127.0.0.1", "--port", fmt.Sprint(port))
+		cmd := exec.Command(cayley, "http", "--db", "bolt", "--dbpath", path, "--host", fmt.Sprintf("127.0.0.1:%d", port))
 		stderr, _ := cmd.StderrPipe()
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
