@@ -134,9 +134,20 @@ func trimTrailingSpace(b *strings.Builder) {
 
 // Write prints doc as CoNLL-U: for each sentence a sent_id and text
 // comment, multiword-token lines where Token.MWT is set, and one line per
-// word with the layers the document has ("_" for the others).
+// word with the layers the document has ("_" for the others). Named
+// entities go into MISC as NE=B-LABEL and NE=I-LABEL.
 func Write(w io.Writer, doc *nlp.Document) error {
 	bw := bufio.NewWriter(w)
+	ne := make([]string, len(doc.Tokens))
+	for _, e := range doc.Entities {
+		for i := e.Start; i < e.End && i < len(ne); i++ {
+			if i == e.Start {
+				ne[i] = "NE=B-" + e.Label
+			} else {
+				ne[i] = "NE=I-" + e.Label
+			}
+		}
+	}
 	if doc.ID != "" {
 		fmt.Fprintf(bw, "# newdoc id = %s\n", oneLine(doc.ID))
 	}
@@ -169,12 +180,15 @@ func Write(w io.Writer, doc *nlp.Document) error {
 				}
 				rel = field(t.Rel)
 			}
-			misc := "_"
+			var misc []string
+			if ne[i] != "" {
+				misc = append(misc, ne[i])
+			}
 			if !t.SpaceAfter && !inMWT(doc, i, s) && i+1 < len(doc.Tokens) {
-				misc = "SpaceAfter=No"
+				misc = append(misc, "SpaceAfter=No")
 			}
 			fmt.Fprintf(bw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t_\t%s\n", id, field(t.Form), field(t.Lemma),
-				field(t.UPOS), field(t.XPOS), field(t.Feats), head, rel, misc)
+				field(t.UPOS), field(t.XPOS), field(t.Feats), head, rel, field(strings.Join(misc, "|")))
 		}
 		bw.WriteString("\n")
 	}

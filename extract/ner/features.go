@@ -1,0 +1,519 @@
+package ner
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
+)
+
+const (
+	modelName = "ner"
+	// featureSet is the version of the feature templates below; a model
+	// trained with other templates is refused on load.
+	featureSet = 1
+)
+
+// labels are the entity types the sequence model predicts; the other
+// types come from rules.
+var labels = []string{"PERSON", "ORG", "GPE", "LOC"}
+
+// classNames are the BILOU classes: "O", then B-, I-, L-, U- per label.
+var classNames = buildClasses()
+
+func buildClasses() []string {
+	cs := []string{"O"}
+	for _, l := range labels {
+		cs = append(cs, "B-"+l, "I-"+l, "L-"+l, "U-"+l)
+	}
+	return cs
+}
+
+// class parts: 0 O, then per label 4 classes.
+const (
+	posB = iota
+	posI
+	posL
+	posU
+)
+
+func classOf(label string, pos int) int {
+	for i, l := range labels {
+		if l == label {
+			return 1 + 4*i + pos
+		}
+	}
+	return 0
+}
+
+func classPos(c int) int      { return (c - 1) % 4 }
+func classLabel(c int) string { return labels[(c-1)/4] }
+
+// allowed reports whether class c may follow class prev (-1 at sentence
+// start); last says c is the last token of the sentence.
+func allowed(prev, c int, last bool) bool {
+	open := prev > 0 && (classPos(prev) == posB || classPos(prev) == posI)
+	if open {
+		if c == 0 || classLabel(c) != classLabel(prev) {
+			return false
+		}
+		p := classPos(c)
+		return p == posL || (p == posI && !last)
+	}
+	if c == 0 {
+		return true
+	}
+	p := classPos(c)
+	return p == posU || (p == posB && !last)
+}
+
+// Feature templates. Each feature is a 32-bit FNV-1a hash of its template
+// number and its string parts.
+const (
+	fBias byte = iota + 1
+	fWord
+	fLower
+	fShape
+	fPrefix
+	fSuffix
+	fPrev1
+	fNext1
+	fPrev2
+	fNext2
+	fShapePrev
+	fShapeNext
+	fShapePrevCur
+	fShapeCurNext
+	fBigramPrev
+	fBigramNext
+	fCasing
+	fCasingShape
+	fCasingPrev
+	fCasingNext
+	fFirstShape
+	fGaz
+	fGazPrev
+	fGazNext
+	fSentCase
+	fTagPrev
+	fTagPrev2
+	fTagPrevLower
+	fTagPrevShape
+	fLen
+	fNextIsPoss
+)
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func hstr(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+func hbyte(h uint32, b byte) uint32 {
+	h ^= uint32(b)
+	return h * fnvPrime
+}
+
+func feat1(t byte, a string) uint32 { return hstr(hbyte(fnvOffset, t), a) }
+
+func feat2(t byte, a, b string) uint32 {
+	return hstr(hbyte(hstr(hbyte(fnvOffset, t), a), 0), b)
+}
+
+func featN(t byte, xs ...byte) uint32 {
+	h := hbyte(fnvOffset, t)
+	for _, x := range xs {
+		h = hbyte(h, x)
+	}
+	return h
+}
+
+// wordKey is the hash under which the casing profile stores a folded word.
+func wordKey(lower string) uint32 { return feat1(0, lower) }
+
+// Casing buckets: how a word is written mid-sentence in the training text.
+const (
+	caseUnseen byte = iota
+	caseLower       // almost always lower case
+	caseMostlyLower
+	caseMixed
+	caseMostlyCap
+	caseCap // almost always capitalised
+)
+
+func casingBucket(capN, total int) byte {
+	if total < 2 {
+		return caseUnseen
+	}
+	r := float64(capN) / float64(total)
+	switch {
+	case r < 0.05:
+		return caseLower
+	case r < 0.3:
+		return caseMostlyLower
+	case r < 0.7:
+		return caseMixed
+	case r < 0.95:
+		return caseMostlyCap
+	default:
+		return caseCap
+	}
+}
+
+// shape maps letters to X/x, digits to d, keeps other characters, and
+// collapses runs of the same class longer than two: "McCain" → "XxXxx",
+// "1990s" → "ddx", "U.S." → "X.X.".
+func shape(s string) string {
+	var b [24]byte
+	n := 0
+	var last byte
+	run := 0
+	for _, r := range s {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		default:
+			c = '*'
+		}
+		if c == last {
+			run++
+			if run >= 2 {
+				continue
+			}
+		} else {
+			run = 0
+		}
+		last = c
+		if n < len(b) {
+			b[n] = c
+			n++
+		}
+	}
+	return string(b[:n])
+}
+
+func isCap(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func isDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsDigit(r)
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// prefix and suffix of n runes.
+func prefix(s string, n int) (string, bool) {
+	i := 0
+	for k := 0; k < n; k++ {
+		if i >= len(s) {
+			return "", false
+		}
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	return s[:i], true
+}
+
+func suffix(s string, n int) (string, bool) {
+	i := len(s)
+	for k := 0; k < n; k++ {
+		if i <= 0 {
+			return "", false
+		}
+		_, w := utf8.DecodeLastRuneInString(s[:i])
+		i -= w
+	}
+	return s[i:], true
+}
+
+// gazetteer phrases, tokenised like UD (hyphens split off), lower case,
+// with a bit per kind.
+const (
+	gCountry byte = 1 << iota
+	gSubdivision
+	gCity
+	gOrg
+	gDemonym
+	gContinent
+)
+
+type gazIndex struct {
+	phrases map[string]byte // "united states" -> kinds
+	first   map[string]int  // first word -> longest phrase length
+}
+
+var (
+	gazOnce sync.Once
+	gazIdx  *gazIndex
+)
+
+func gazTokens(s string) []string {
+	s = strings.ReplaceAll(s, "-", " - ")
+	return strings.Fields(strings.ToLower(s))
+}
+
+func loadGaz() *gazIndex {
+	gazOnce.Do(func() {
+		g := &gazIndex{phrases: map[string]byte{}, first: map[string]int{}}
+		add := func(text string, k byte) {
+			ws := gazTokens(text)
+			if len(ws) == 0 || len(ws) > 8 {
+				return
+			}
+			g.phrases[strings.Join(ws, " ")] |= k
+			if len(ws) > g.first[ws[0]] {
+				g.first[ws[0]] = len(ws)
+			}
+		}
+		for _, n := range gazetteer.Names() {
+			var k byte
+			switch {
+			case n.Demonym:
+				k = gDemonym
+			case n.Kind == gazetteer.Country:
+				k = gCountry
+			case n.Kind == gazetteer.Subdivision:
+				k = gSubdivision
+			case n.Kind == gazetteer.City:
+				k = gCity
+			case n.Kind == gazetteer.Org:
+				k = gOrg
+			}
+			add(n.Text, k)
+			if strings.HasPrefix(n.Text, "the ") {
+				add(n.Text[4:], k)
+			}
+		}
+		for c := range continents {
+			add(c, gContinent)
+		}
+		gazIdx = g
+	})
+	return gazIdx
+}
+
+// gazMatch marks, for each token, the kinds and BILOU position of the
+// longest gazetteer phrase covering it. Matching is on folded text; a
+// lower-case match of a short acronym is ignored.
+func (g *gazIndex) match(lower, words []string, out []uint16) {
+	for i := range out {
+		out[i] = 0
+	}
+	var sb strings.Builder
+	for i := 0; i < len(lower); {
+		maxN := g.first[lower[i]]
+		found := 0
+		var kinds byte
+		for n := min(maxN, len(lower)-i); n >= 1; n-- {
+			sb.Reset()
+			for j := i; j < i+n; j++ {
+				if j > i {
+					sb.WriteByte(' ')
+				}
+				sb.WriteString(lower[j])
+			}
+			if k, ok := g.phrases[sb.String()]; ok {
+				if n == 1 && len(words[i]) <= 4 && !isCap(words[i]) {
+					continue // "us", "who"
+				}
+				found, kinds = n, k
+				break
+			}
+		}
+		if found == 0 {
+			i++
+			continue
+		}
+		for j := i; j < i+found; j++ {
+			var pos uint16
+			switch {
+			case found == 1:
+				pos = posU
+			case j == i:
+				pos = posB
+			case j == i+found-1:
+				pos = posL
+			default:
+				pos = posI
+			}
+			out[j] = uint16(kinds) | pos<<8 | 1<<12
+		}
+		i += found
+	}
+}
+
+// sentFeats holds the static features of a sentence's tokens.
+type sentFeats struct {
+	feats []uint32
+	off   []int // token i's features are feats[off[i]:off[i+1]]
+	nid   []int // the first nid[i] features after the bias are the word's own (word, affixes)
+	lower []string
+	shape []string
+	gaz   []uint16
+}
+
+// extract computes the static features of words. casing maps a folded
+// word to its casing bucket (nil: none known).
+func (sf *sentFeats) extract(words []string, casing map[uint32]uint8) {
+	n := len(words)
+	sf.feats = sf.feats[:0]
+	sf.off = append(sf.off[:0], 0)
+	sf.nid = sf.nid[:0]
+	sf.lower = sf.lower[:0]
+	sf.shape = sf.shape[:0]
+	if cap(sf.gaz) < n {
+		sf.gaz = make([]uint16, n)
+	}
+	sf.gaz = sf.gaz[:n]
+	upper, lowerN, letters := 0, 0, 0
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		sf.lower = append(sf.lower, lw)
+		sf.shape = append(sf.shape, shape(w))
+		if hasLetter(w) {
+			letters++
+			if strings.ToUpper(w) == w {
+				upper++
+			}
+			if lw == w {
+				lowerN++
+			}
+		}
+	}
+	loadGaz().match(sf.lower, words, sf.gaz)
+	sentCase := "mixed"
+	switch {
+	case letters >= 3 && upper == letters:
+		sentCase = "upper"
+	case letters >= 3 && lowerN == letters:
+		sentCase = "lower"
+	}
+	cas := func(i int) string {
+		if i < 0 || i >= n || casing == nil {
+			return "-"
+		}
+		return string('0' + casing[wordKey(sf.lower[i])])
+	}
+	at := func(xs []string, i int) string {
+		switch {
+		case i < 0:
+			return "<s>"
+		case i >= n:
+			return "</s>"
+		}
+		return xs[i]
+	}
+	for i, w := range words {
+		lw, sh := sf.lower[i], sf.shape[i]
+		add := func(f uint32) { sf.feats = append(sf.feats, f) }
+		add(feat1(fBias, ""))
+		add(feat1(fWord, w))
+		add(feat1(fLower, lw))
+		add(feat1(fShape, sh))
+		for k := 1; k <= 3; k++ {
+			if p, ok := prefix(lw, k); ok {
+				add(feat1(fPrefix, p))
+			}
+		}
+		for k := 1; k <= 4; k++ {
+			if s, ok := suffix(lw, k); ok {
+				add(feat1(fSuffix, s))
+			}
+		}
+		sf.nid = append(sf.nid, len(sf.feats)-sf.off[i]-1)
+		add(feat1(fPrev1, at(sf.lower, i-1)))
+		add(feat1(fNext1, at(sf.lower, i+1)))
+		add(feat1(fPrev2, at(sf.lower, i-2)))
+		add(feat1(fNext2, at(sf.lower, i+2)))
+		add(feat1(fShapePrev, at(sf.shape, i-1)))
+		add(feat1(fShapeNext, at(sf.shape, i+1)))
+		add(feat2(fShapePrevCur, at(sf.shape, i-1), sh))
+		add(feat2(fShapeCurNext, sh, at(sf.shape, i+1)))
+		add(feat2(fBigramPrev, at(sf.lower, i-1), lw))
+		add(feat2(fBigramNext, lw, at(sf.lower, i+1)))
+		c := cas(i)
+		add(feat1(fCasing, c))
+		add(feat2(fCasingShape, c, sh))
+		add(feat2(fCasingPrev, cas(i-1), at(sf.shape, i-1)))
+		add(feat2(fCasingNext, cas(i+1), at(sf.shape, i+1)))
+		if i == 0 {
+			add(feat1(fFirstShape, sh))
+		}
+		if g := sf.gaz[i]; g != 0 {
+			kinds, pos := byte(g), byte(g>>8&0xf)
+			capd := byte(0)
+			if isCap(w) {
+				capd = 1
+			}
+			for k := byte(1); k != 0 && k <= gContinent; k <<= 1 {
+				if kinds&k != 0 {
+					add(featN(fGaz, k, pos, capd))
+				}
+			}
+		}
+		if i > 0 && sf.gaz[i-1] != 0 {
+			add(featN(fGazPrev, byte(sf.gaz[i-1]), byte(sf.gaz[i-1]>>8&0xf)))
+		}
+		if i+1 < n && sf.gaz[i+1] != 0 {
+			add(featN(fGazNext, byte(sf.gaz[i+1]), byte(sf.gaz[i+1]>>8&0xf)))
+		}
+		add(feat2(fSentCase, sentCase, sh))
+		if i+1 < n && (words[i+1] == "'s" || words[i+1] == "’s") {
+			add(feat1(fNextIsPoss, sh))
+		}
+		sf.off = append(sf.off, len(sf.feats))
+	}
+}
+
+// dynamic appends the tag-history features of token i given the classes
+// of the two tokens before it (-1 when there is none).
+func (sf *sentFeats) dynamic(dst []uint32, i, p1, p2 int) []uint32 {
+	b1, b2 := byte(p1+1), byte(p2+1)
+	dst = append(dst,
+		featN(fTagPrev, b1),
+		featN(fTagPrev2, b1, b2),
+		hstr(featN(fTagPrevLower, b1), sf.lower[i]),
+		hstr(featN(fTagPrevShape, b1), sf.shape[i]),
+	)
+	return dst
+}
+
+// dropWords hides, with probability p per token, the token's own word
+// features (replacing them with unknown-word features), for training.
+func (sf *sentFeats) dropWords(rng interface{ Float64() float64 }, p float64) {
+	for i := range sf.nid {
+		if rng.Float64() >= p {
+			continue
+		}
+		b := sf.off[i]
+		for k := 1; k <= sf.nid[i]; k++ {
+			sf.feats[b+k] = featN(fWord, 0, byte(k))
+		}
+	}
+}

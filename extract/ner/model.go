@@ -1,0 +1,333 @@
+package ner
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+)
+
+// This file holds the learner: a compact averaged perceptron over hashed
+// features with lazy averaging, and its deterministic codec. It lives in
+// this package (unexported) until extract/internal/perceptron is shared.
+
+// Meta describes a model; it is stored with the weights and checked on
+// load.
+type Meta struct {
+	Name          string     `json:"name"`
+	Version       int        `json:"version"`
+	FeatureSet    int        `json:"feature_set"`
+	Classes       []string   `json:"classes"`
+	Data          []DataFile `json:"data"`
+	Iterations    int        `json:"iterations"`
+	Seed          uint64     `json:"seed"`
+	DevFile       string     `json:"dev_file,omitempty"`
+	DevF1         float64    `json:"dev_f1"`
+	Scale         float64    `json:"scale"` // stored weight = round(weight * Scale)
+	Features      int        `json:"features"`
+	WeightsSHA256 string     `json:"weights_sha256"`
+}
+
+// DataFile names one training file and its checksum.
+type DataFile struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+	Note   string `json:"note,omitempty"`
+}
+
+// model is a trained perceptron: a row of per-class weights for each
+// feature hash, plus the casing profile of the training vocabulary.
+type model struct {
+	meta    Meta
+	nc      int
+	index   map[uint32]int32 // feature -> row
+	weights []float32        // rows × nc
+	casing  map[uint32]uint8 // folded word hash -> casing bucket
+}
+
+// score adds the weights of feats to scores (len nc).
+func (m *model) score(scores []float32, feats []uint32) {
+	nc := m.nc
+	for _, f := range feats {
+		r, ok := m.index[f]
+		if !ok {
+			continue
+		}
+		row := m.weights[int(r)*nc : int(r)*nc+nc]
+		for c, w := range row {
+			scores[c] += w
+		}
+	}
+}
+
+// learner trains a model with lazy averaging: each weight keeps its
+// running total and the step at which it last changed.
+type learner struct {
+	nc    int
+	index map[uint32]int32
+	w     []int32 // updates are ±1, so weights and totals stay integers
+	tot   []int64
+	ts    []int32
+	step  int64
+}
+
+func newLearner(nc int) *learner {
+	return &learner{nc: nc, index: map[uint32]int32{}}
+}
+
+func (l *learner) row(f uint32, create bool) int {
+	r, ok := l.index[f]
+	if !ok {
+		if !create {
+			return -1
+		}
+		r = int32(len(l.index))
+		l.index[f] = r
+		l.w = append(l.w, make([]int32, l.nc)...)
+		l.tot = append(l.tot, make([]int64, l.nc)...)
+		l.ts = append(l.ts, make([]int32, l.nc)...)
+	}
+	return int(r)
+}
+
+// score adds the current weights of feats to scores.
+func (l *learner) score(scores []float32, feats []uint32) {
+	for _, f := range feats {
+		r := l.row(f, false)
+		if r < 0 {
+			continue
+		}
+		for c := 0; c < l.nc; c++ {
+			scores[c] += float32(l.w[r*l.nc+c])
+		}
+	}
+}
+
+// tick marks the end of one training instance.
+func (l *learner) tick() { l.step++ }
+
+// update moves weight toward truth and away from guess for feats.
+func (l *learner) update(truth, guess int, feats []uint32) {
+	if truth == guess {
+		return
+	}
+	for _, f := range feats {
+		r := l.row(f, true)
+		l.bump(r*l.nc+truth, 1)
+		l.bump(r*l.nc+guess, -1)
+	}
+}
+
+func (l *learner) bump(i int, d int32) {
+	l.tot[i] += (l.step - int64(l.ts[i])) * int64(l.w[i])
+	l.ts[i] = int32(l.step)
+	l.w[i] += d
+}
+
+// average returns the averaged model, pruned to features with a rounded
+// weight other than zero. Rows are kept in hash order.
+func (l *learner) average(meta Meta, scale float64) *model {
+	keys := make([]uint32, 0, len(l.index))
+	for f := range l.index {
+		keys = append(keys, f)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	m := &model{meta: meta, nc: l.nc, index: make(map[uint32]int32, len(keys))}
+	row := make([]float32, l.nc)
+	for _, f := range keys {
+		r := int(l.index[f])
+		nz := false
+		for c := 0; c < l.nc; c++ {
+			i := r*l.nc + c
+			total := l.tot[i] + (l.step-int64(l.ts[i]))*int64(l.w[i])
+			avg := 0.0
+			if l.step > 0 {
+				avg = float64(total) / float64(l.step)
+			}
+			q := math.Round(avg * scale)
+			q = max(min(q, math.MaxInt32), math.MinInt32)
+			row[c] = float32(q / scale)
+			if q != 0 {
+				nz = true
+			}
+		}
+		if nz {
+			m.index[f] = int32(len(m.weights) / l.nc)
+			m.weights = append(m.weights, row...)
+		}
+	}
+	m.meta.Scale = scale
+	m.meta.Classes = meta.Classes
+	return m
+}
+
+// The model file: magic, uvarint length + meta JSON, then the body:
+// uvarint nc, uvarint rows, per row (sorted by hash) the uvarint hash
+// delta, the uvarint count of nonzero weights and (uvarint class, zigzag
+// varint weight) pairs; then uvarint casing entries with (uvarint hash
+// delta, byte bucket). Meta.WeightsSHA256 is the SHA-256 of the body.
+const magic = "newsgraph-ner-model\n"
+
+// encode writes the model deterministically.
+func (m *model) encode() ([]byte, error) {
+	var body bytes.Buffer
+	var tmp [binary.MaxVarintLen64]byte
+	uv := func(x uint64) { body.Write(tmp[:binary.PutUvarint(tmp[:], x)]) }
+	sv := func(x int64) { body.Write(tmp[:binary.PutVarint(tmp[:], x)]) }
+	keys := make([]uint32, 0, len(m.index))
+	for f := range m.index {
+		keys = append(keys, f)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	uv(uint64(m.nc))
+	uv(uint64(len(keys)))
+	prev := uint32(0)
+	for _, f := range keys {
+		uv(uint64(f - prev))
+		prev = f
+		r := int(m.index[f])
+		row := m.weights[r*m.nc : r*m.nc+m.nc]
+		nz := 0
+		for _, w := range row {
+			if q := math.Round(float64(w) * m.meta.Scale); q != 0 {
+				nz++
+			}
+		}
+		uv(uint64(nz))
+		for c, w := range row {
+			if q := math.Round(float64(w) * m.meta.Scale); q != 0 {
+				uv(uint64(c))
+				sv(int64(q))
+			}
+		}
+	}
+	ck := make([]uint32, 0, len(m.casing))
+	for k := range m.casing {
+		ck = append(ck, k)
+	}
+	sort.Slice(ck, func(i, j int) bool { return ck[i] < ck[j] })
+	uv(uint64(len(ck)))
+	prev = 0
+	for _, k := range ck {
+		uv(uint64(k - prev))
+		prev = k
+		body.WriteByte(m.casing[k])
+	}
+	sum := sha256.Sum256(body.Bytes())
+	meta := m.meta
+	meta.WeightsSHA256 = hex.EncodeToString(sum[:])
+	meta.Features = len(keys)
+	mj, err := json.MarshalIndent(meta, "", " ")
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	out.WriteString(magic)
+	out.Write(tmp[:binary.PutUvarint(tmp[:], uint64(len(mj)))])
+	out.Write(mj)
+	out.Write(body.Bytes())
+	return out.Bytes(), nil
+}
+
+var errCorrupt = errors.New("ner model: corrupt or truncated file")
+
+// decodeModel reads a model and checks its meta: name, feature-set
+// version, classes and the weights checksum.
+func decodeModel(b []byte) (*model, error) {
+	if !bytes.HasPrefix(b, []byte(magic)) {
+		return nil, fmt.Errorf("ner model: bad magic")
+	}
+	r := bytes.NewReader(b[len(magic):])
+	n, err := binary.ReadUvarint(r)
+	if err != nil || n > uint64(r.Len()) {
+		return nil, errCorrupt
+	}
+	mj := make([]byte, n)
+	if _, err := r.Read(mj); err != nil {
+		return nil, errCorrupt
+	}
+	var meta Meta
+	if err := json.Unmarshal(mj, &meta); err != nil {
+		return nil, fmt.Errorf("ner model: meta: %w", err)
+	}
+	if meta.Name != modelName {
+		return nil, fmt.Errorf("ner model: name %q, want %q", meta.Name, modelName)
+	}
+	if meta.FeatureSet != featureSet {
+		return nil, fmt.Errorf("ner model: feature set %d, this code extracts %d", meta.FeatureSet, featureSet)
+	}
+	if fmt.Sprint(meta.Classes) != fmt.Sprint(classNames) {
+		return nil, fmt.Errorf("ner model: classes %v, want %v", meta.Classes, classNames)
+	}
+	if meta.Scale <= 0 {
+		return nil, fmt.Errorf("ner model: bad scale %v", meta.Scale)
+	}
+	body := b[len(b)-r.Len():]
+	sum := sha256.Sum256(body)
+	if got := hex.EncodeToString(sum[:]); got != meta.WeightsSHA256 {
+		return nil, fmt.Errorf("ner model: weights checksum %s, meta says %s", got, meta.WeightsSHA256)
+	}
+	nc, err := binary.ReadUvarint(r)
+	if err != nil || int(nc) != len(classNames) {
+		return nil, errCorrupt
+	}
+	rows, err := binary.ReadUvarint(r)
+	if err != nil || rows > uint64(r.Len()) {
+		return nil, errCorrupt
+	}
+	m := &model{meta: meta, nc: int(nc), index: make(map[uint32]int32, rows), weights: make([]float32, int(rows)*int(nc))}
+	var f uint64
+	for i := 0; i < int(rows); i++ {
+		d, err := binary.ReadUvarint(r)
+		if err != nil {
+			return nil, errCorrupt
+		}
+		f += d
+		if f > math.MaxUint32 {
+			return nil, errCorrupt
+		}
+		m.index[uint32(f)] = int32(i)
+		nz, err := binary.ReadUvarint(r)
+		if err != nil || nz > nc {
+			return nil, errCorrupt
+		}
+		for j := 0; j < int(nz); j++ {
+			c, err := binary.ReadUvarint(r)
+			if err != nil || c >= nc {
+				return nil, errCorrupt
+			}
+			q, err := binary.ReadVarint(r)
+			if err != nil {
+				return nil, errCorrupt
+			}
+			m.weights[i*int(nc)+int(c)] = float32(float64(q) / meta.Scale)
+		}
+	}
+	nca, err := binary.ReadUvarint(r)
+	if err != nil || nca > uint64(r.Len()) {
+		return nil, errCorrupt
+	}
+	m.casing = make(map[uint32]uint8, nca)
+	var k uint64
+	for i := 0; i < int(nca); i++ {
+		d, err := binary.ReadUvarint(r)
+		if err != nil {
+			return nil, errCorrupt
+		}
+		k += d
+		bk, err := r.ReadByte()
+		if err != nil || k > math.MaxUint32 {
+			return nil, errCorrupt
+		}
+		m.casing[uint32(k)] = bk
+	}
+	if r.Len() != 0 {
+		return nil, fmt.Errorf("ner model: %d trailing bytes", r.Len())
+	}
+	return m, nil
+}

@@ -1,0 +1,226 @@
+package ner
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/newsgraph/newsgraph/extract/nlp"
+)
+
+//go:embed model/ner.model
+var modelData []byte
+
+var (
+	modelOnce sync.Once
+	theModel  *model
+	modelErr  error
+)
+
+func loadModel() (*model, error) {
+	modelOnce.Do(func() { theModel, modelErr = decodeModel(modelData) })
+	return theModel, modelErr
+}
+
+// ModelMeta returns the meta record of the embedded model.
+func ModelMeta() (Meta, error) {
+	m, err := loadModel()
+	if err != nil {
+		return Meta{}, err
+	}
+	return m.meta, nil
+}
+
+// Recognizer is the named-entity stage. It needs tokens and sentences
+// (not tags) and adds Document.Entities. It is safe for concurrent use.
+type Recognizer struct {
+	m     *model
+	rules bool
+	pool  sync.Pool
+}
+
+// Option configures a Recognizer.
+type Option func(*Recognizer)
+
+// WithoutRules turns off the rule-found types (NORP, DATE, TIME, PERCENT,
+// MONEY, QUANTITY), leaving only the model's PERSON, ORG, GPE and LOC.
+func WithoutRules() Option { return func(r *Recognizer) { r.rules = false } }
+
+// New returns a Recognizer using the embedded model, decoded once per
+// process.
+func New(opts ...Option) (*Recognizer, error) {
+	m, err := loadModel()
+	if err != nil {
+		return nil, err
+	}
+	return newRecognizer(m, opts...), nil
+}
+
+func newRecognizer(m *model, opts ...Option) *Recognizer {
+	r := &Recognizer{m: m, rules: true}
+	r.pool.New = func() any { return &decoder{} }
+	for _, o := range opts {
+		o(r)
+	}
+	return r
+}
+
+// Name returns the stage name and model version.
+func (r *Recognizer) Name() string { return fmt.Sprintf("ner/%d", r.m.meta.Version) }
+
+// Needs returns the layers the stage reads.
+func (r *Recognizer) Needs() nlp.Layer { return nlp.Tokens | nlp.Sentences }
+
+// Adds returns the layers the stage fills.
+func (r *Recognizer) Adds() nlp.Layer { return nlp.Entities }
+
+// Process replaces doc.Entities with the entities found in doc, sorted by
+// position. It returns an error, and leaves doc unchanged, when the
+// sentences do not tile the tokens.
+func (r *Recognizer) Process(doc *nlp.Document) error {
+	if doc == nil {
+		return fmt.Errorf("ner: nil document")
+	}
+	next := 0
+	for i, s := range doc.Sentences {
+		if s.Start != next || s.End < s.Start || s.End > len(doc.Tokens) {
+			return fmt.Errorf("ner: sentence %d [%d,%d) does not continue at token %d of %d", i, s.Start, s.End, next, len(doc.Tokens))
+		}
+		next = s.End
+	}
+	if next != len(doc.Tokens) {
+		return fmt.Errorf("ner: sentences end at token %d of %d", next, len(doc.Tokens))
+	}
+	d := r.pool.Get().(*decoder)
+	defer r.pool.Put(d)
+	var spans []nlp.Span
+	for _, s := range doc.Sentences {
+		d.words = d.words[:0]
+		for i := s.Start; i < s.End; i++ {
+			d.words = append(d.words, doc.Tokens[i].Form)
+		}
+		classes := d.decode(r.m, r.m.casing, d.words)
+		spans = appendSpans(spans, classes, s.Start)
+	}
+	spans = postprocess(doc, spans, r.m.casing)
+	if r.rules {
+		spans = addRuleSpans(doc, spans)
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	doc.Entities = spans
+	return nil
+}
+
+// scorer is what the decoder needs from a model or a learner.
+type scorer interface {
+	score(scores []float32, feats []uint32)
+}
+
+// decoder holds per-call scratch space.
+type decoder struct {
+	sf      sentFeats
+	words   []string
+	classes []int
+	dyn     []uint32
+	scores  []float32
+	// unconstrained lifts the BILOU constraints (for training, where the
+	// history is the gold one).
+	unconstrained bool
+}
+
+// decode tags words greedily, left to right, with the BILOU constraints.
+func (d *decoder) decode(m scorer, casing map[uint32]uint8, words []string) []int {
+	n := len(words)
+	d.classes = d.classes[:0]
+	if n == 0 {
+		return d.classes
+	}
+	d.sf.extract(words, casing)
+	for i := 0; i < n; i++ {
+		c := d.step(m, i, n)
+		d.classes = append(d.classes, c)
+	}
+	return d.classes
+}
+
+// step scores token i given the classes so far and returns the best
+// allowed class (ties go to the lower class number).
+func (d *decoder) step(m scorer, i, n int) int {
+	nc := len(classNames)
+	if cap(d.scores) < nc {
+		d.scores = make([]float32, nc)
+	}
+	sc := d.scores[:nc]
+	clear(sc)
+	p1, p2 := -1, -1
+	if i > 0 {
+		p1 = d.classes[i-1]
+	}
+	if i > 1 {
+		p2 = d.classes[i-2]
+	}
+	m.score(sc, d.sf.feats[d.sf.off[i]:d.sf.off[i+1]])
+	d.dyn = d.sf.dynamic(d.dyn[:0], i, p1, p2)
+	m.score(sc, d.dyn)
+	best := -1
+	for c := 0; c < nc; c++ {
+		if !d.unconstrained && !allowed(p1, c, i == n-1) {
+			continue
+		}
+		if best < 0 || sc[c] > sc[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// appendSpans turns BILOU classes into spans offset by base.
+func appendSpans(spans []nlp.Span, classes []int, base int) []nlp.Span {
+	start := -1
+	for i, c := range classes {
+		if c == 0 {
+			start = -1
+			continue
+		}
+		switch classPos(c) {
+		case posU:
+			spans = append(spans, nlp.Span{Start: base + i, End: base + i + 1, Label: classLabel(c)})
+			start = -1
+		case posB:
+			start = i
+		case posL:
+			if start >= 0 {
+				spans = append(spans, nlp.Span{Start: base + start, End: base + i + 1, Label: classLabel(c)})
+			}
+			start = -1
+		}
+	}
+	return spans
+}
+
+// goldClasses returns the BILOU classes of the spans in sentence s, for
+// the labels the model learns (other labels are O).
+func goldClasses(doc *nlp.Document, s nlp.Sentence) []int {
+	cs := make([]int, s.Len())
+	for _, e := range doc.Entities {
+		if e.Start < s.Start || e.End > s.End || classOf(e.Label, 0) == 0 {
+			continue
+		}
+		if e.End-e.Start == 1 {
+			cs[e.Start-s.Start] = classOf(e.Label, posU)
+			continue
+		}
+		for i := e.Start; i < e.End; i++ {
+			p := posI
+			switch i {
+			case e.Start:
+				p = posB
+			case e.End - 1:
+				p = posL
+			}
+			cs[i-s.Start] = classOf(e.Label, p)
+		}
+	}
+	return cs
+}
