@@ -44,9 +44,9 @@ func NewWithModel(m *Model) *Segmenter { return &Segmenter{model: m} }
 // Name returns the stage name and version.
 func (g *Segmenter) Name() string {
 	if g.model == nil {
-		return "segment-rules/1"
+		return "segment/1" // the rules alone
 	}
-	return "segment/" + FeatureVersion
+	return "segment/2"
 }
 
 // Needs returns the layers the stage reads: nlp.Tokens.
