@@ -42,7 +42,7 @@ func (s *Score) add(o Score) {
 }
 
 // Scores holds every metric of one evaluation. LAS compares the universal
-// part of the relation (before ":") as the CoNLL 2018 scorer does; Rel
+// part of the relation (before ":") as the CoNLL 2018 scorer does; LASFull
 // compares the full relation with its subtype for the words whose head is
 // right (LAS with subtypes).
 type Scores struct {
