@@ -44,9 +44,9 @@ func NewWithModel(m *Model) *Segmenter { return &Segmenter{model: m} }
 // Name returns the stage name and version.
 func (g *Segmenter) Name() string {
 	if g.model == nil {
-		return "segment-rules/1"
+		return "segment/1" // the rules alone
 	}
-	return "segment/" + FeatureVersion
+	return "segment/2"
 }
 
 // Needs returns the layers the stage reads: nlp.Tokens.
@@ -120,12 +120,9 @@ func boundary(text string, toks []nlp.Token, i int) bool {
 	if nl == 1 && (startsUpper(next) || isOpener(next) || endsSentence(cur) || isClose(cur)) {
 		return true
 	}
-	if g == "" && !isClose(next) {
-		// No space: only a closing quote or bracket can follow a full stop
-		// within the same run of text (U.S.-led, "end."Next is rare).
-		return false
-	}
-	if isClose(next) && !strings.Contains(g, " ") && g == "" {
+	if g == "" {
+		// No space: the next token is glued to this one (a closing quote
+		// after the full stop, U.S.-led); "end.Next" is too rare to split.
 		return false
 	}
 	if isCitation(toks, i+1) || isEmoticon(next) {

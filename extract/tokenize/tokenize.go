@@ -674,9 +674,22 @@ func (s *scanner) idRun(p, b int) bool {
 	if hy >= 2 {
 		return true
 	}
-	// A local phone number: three digits, hyphen, four digits.
-	return b-p >= 8 && s.text[p+3] == '-' && allDigits(s.text[p:p+3]) && allDigits(s.text[p+4:p+8]) &&
-		(b == p+8 || !isAlnumByte(s.text[p+8]))
+	// Two digit groups: a local phone number (853-3242), a ZIP+4 code
+	// (16802-6601) or a code whose second group has a leading zero
+	// (36-01) is one token; other pairs are ranges (13-17, 1990-91).
+	h := strings.IndexByte(s.text[p:b], '-')
+	if h <= 0 {
+		return false
+	}
+	e := p + h + 1
+	for e < b && isAlnumByte(s.text[e]) {
+		e++
+	}
+	left, right := s.text[p:p+h], s.text[p+h+1:e]
+	if !allDigits(left) || !allDigits(right) {
+		return false
+	}
+	return len(left) == 3 && len(right) == 4 || len(left) == 5 && len(right) == 4 || len(right) >= 2 && right[0] == '0'
 }
 
 func allDigits(w string) bool {

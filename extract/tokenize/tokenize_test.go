@@ -72,6 +72,7 @@ func TestTokens(t *testing.T) {
 		{"number abbreviation", "At No. 10 he said no.", "At No. 10 he said no ."},
 		{"party label", "Rep. Jane Roe (D-Calif.) voted.", "Rep. Jane Roe ( D - Calif. ) voted ."},
 		{"local phone", "Dial 853-3242 now.", "Dial 853-3242 now ."},
+		{"codes", "ZIP 16802-6601, resolution 36-01, years 1990-91.", "ZIP 16802-6601 , resolution 36-01 , years 1990 - 91 ."},
 		{"possessive in double quotes", `the "players' union"`, `the " players|' union "`},
 		{"lone clitic", "the Smiths ' house", "the Smiths ' house"},
 		{"quoted possessive", "the 'Jones' case", "the ' Jones ' case"},
