@@ -174,6 +174,9 @@ func span(doc *nlp.Document, h int, kids [][]int) (int, int) {
 	}
 	poss := false
 	for _, k := range kids[h] {
+		if doc.Tokens[k].Rel == "acl" && k < h {
+			continue // a fronted participle: "Born in England, Norton ..."
+		}
 		if outsideRels[doc.Tokens[k].Rel] {
 			if doc.Tokens[k].Rel == "case" && k > h && possMarker(doc.Tokens[k].Form) {
 				poss = true
