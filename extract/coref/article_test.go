@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/coref"
@@ -77,4 +78,57 @@ func TestArticle(t *testing.T) {
 			t.Errorf("%q: %q resolves to %q, want a chain named %q", tc.context, tc.mention, got, tc.want)
 		}
 	}
+}
+
+// BenchmarkPipelineShare runs the whole pipeline over the founding article
+// and reports the pipeline's tokens/s and the share of its time spent in
+// coreference (coref-%), which should stay under 30. It checks the answer:
+// "The US president" must resolve.
+func BenchmarkPipelineShare(b *testing.B) {
+	stages, err := pipeline.Stages()
+	if err != nil {
+		b.Skipf("pipeline models not embedded: %v", err)
+	}
+	text, err := os.ReadFile("../../testdata/bbc-european-leaders-to-join-zelensky.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	before := &extract.Pipeline{Stages: stages[:len(stages)-1]}
+	last := stages[len(stages)-1]
+	if _, ok := last.(*coref.Resolver); !ok {
+		b.Fatalf("the last stage is %s, not coreference", last.Name())
+	}
+	var rest, corefTime float64
+	tokens := 0
+	var doc *nlp.Document
+	b.ResetTimer()
+	for n := 0; n < b.N; n++ {
+		doc = nlp.New("bbc", string(text))
+		t0 := time.Now()
+		if err := before.Annotate(context.Background(), doc); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		if err := last.Process(doc); err != nil {
+			b.Fatal(err)
+		}
+		doc.Layers |= last.Adds()
+		t2 := time.Now()
+		rest += t1.Sub(t0).Seconds()
+		corefTime += t2.Sub(t1).Seconds()
+		tokens += len(doc.Tokens)
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(tokens)/(rest+corefTime), "tokens/s")
+	b.ReportMetric(100*corefTime/(rest+corefTime), "coref-%")
+	at := strings.Index(doc.Text, "The US president has since")
+	for _, m := range doc.Mentions {
+		if doc.Tokens[m.Start].Start == at {
+			if rep, ok := coref.Representative(doc, m.Head); !ok || !strings.Contains(doc.SpanText(rep.Start, rep.End), "Trump") {
+				b.Fatalf("The US president: got %q, %v", doc.SpanText(rep.Start, rep.End), ok)
+			}
+			return
+		}
+	}
+	b.Fatal("The US president: no mention")
 }
