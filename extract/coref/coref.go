@@ -100,7 +100,7 @@ func checkDoc(doc *nlp.Document) error {
 // output writes the mentions and the chains of two or more mentions.
 func (s *state) output() {
 	doc := s.doc
-	doc.Mentions = doc.Mentions[:0]
+	doc.Mentions = make([]nlp.Mention, 0, len(s.ms))
 	doc.Chains = nil
 	chainOf := map[int]int{}
 	var roots []int
