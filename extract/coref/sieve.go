@@ -26,6 +26,7 @@ func (s *state) sieves() []sieve {
 		{name: "exact", anaphors: isDefiniteNonPronoun, link: (*state).exactMatch},
 		{name: "acronym", anaphors: isProper, link: (*state).acronym},
 		{name: "role", anaphors: isDefiniteNominal, link: (*state).role},
+		{name: "category", anaphors: isDefiniteNominal, link: (*state).category},
 		{name: "relaxed", anaphors: isProper, link: (*state).relaxedMatch},
 		{name: "strict-head", anaphors: isDefiniteNonPronoun, link: (*state).strictHead},
 		{name: "pronoun", anaphors: isThirdPronoun, link: (*state).pronoun, maxSent: 3, salience: true},

@@ -183,6 +183,21 @@ abstained VERB 0 root
 			want: []string{"The United Kingdom: The United Kingdom | Britain"},
 		},
 		{
+			name: "category description",
+			src: `
+Norway PROPN 2 nsubj
+signed VERB 0 root
+the DET 4 det
+treaty NOUN 2 obj Number=Sing
+. PUNCT 2 punct
+
+The DET 2 det
+country NOUN 3 nsubj Number=Sing
+agreed VERB 0 root
+. PUNCT 3 punct`,
+			want: []string{"Norway: Norway | The country"},
+		},
+		{
 			name: "gender and animacy",
 			src: `
 Mr. PROPN 2 compound
