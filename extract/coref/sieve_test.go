@@ -136,6 +136,25 @@ army NOUN 4 obj
 			want: []string{"Chilean President Tomas Vidal: Chilean President Tomas Vidal | Chile 's president"},
 		},
 		{
+			name: "role from an appositive",
+			src: `
+Ana PROPN 7 nsubj
+Ruiz PROPN 1 flat
+, PUNCT 6 punct
+the DET 6 det
+Chilean ADJ 6 amod
+minister NOUN 1 appos Number=Sing
+spoke VERB 0 root
+. PUNCT 7 punct
+
+The DET 3 det
+Chilean ADJ 3 amod
+minister NOUN 4 nsubj Number=Sing
+left VERB 0 root
+. PUNCT 4 punct`,
+			want: []string{"Ana Ruiz , the Chilean minister: Ana Ruiz , the Chilean minister | The Chilean minister"},
+		},
+		{
 			name: "role of another country stays apart",
 			src: `
 Chilean ADJ 2 amod
