@@ -229,27 +229,65 @@ func conjuncts(doc *nlp.Document, h int, kids [][]int) []int {
 }
 
 // pleonastic reports whether "it" at i is non-referential: the subject of
-// a weather or raising verb or of a copula with an extraposed clause
-// ("it is clear that", "it seems", "it rains").
+// a weather, raising or extraposition verb ("it rains", "it seems", "it
+// turns out"), of a weather or time predicate ("it was dark", "it is
+// spring"), of "it comes to", or of a predicate with a clausal subject or
+// complement ("it is clear that").
 func pleonastic(doc *nlp.Document, i int, kids [][]int) bool {
 	t := doc.Tokens[i]
 	if t.Rel != "nsubj" && t.Rel != "nsubj:pass" || t.Head < 0 {
 		return false
 	}
 	h := t.Head
-	switch strings.ToLower(doc.Tokens[h].Lemma) {
-	case "seem", "appear", "rain", "snow", "happen", "matter", "take":
+	lemma := strings.ToLower(doc.Tokens[h].Lemma)
+	if lemma == "" || lemma == "_" {
+		lemma = strings.ToLower(doc.Tokens[h].Form)
+	}
+	if weatherVerbs[lemma] {
+		return true
+	}
+	if hasCop(doc, h, kids) && (weatherPredicates[lemma] || weatherPredicates[strings.ToLower(doc.Tokens[h].Form)]) {
 		return true
 	}
 	for _, k := range kids[h] {
 		switch doc.Tokens[k].Rel {
-		case "csubj", "ccomp", "csubj:pass":
-			if doc.Tokens[h].UPOS == "ADJ" || doc.Tokens[h].Rel == "root" && hasCop(doc, h, kids) {
+		case "csubj", "csubj:pass":
+			return true
+		case "ccomp", "xcomp":
+			if doc.Tokens[h].UPOS == "ADJ" || hasCop(doc, h, kids) {
 				return true
+			}
+		case "obl":
+			if lemma == "come" && strings.EqualFold(firstCase(doc, k, kids), "to") {
+				return true // "when it comes to sleep"
 			}
 		}
 	}
 	return false
+}
+
+var weatherVerbs = map[string]bool{
+	"seem": true, "appear": true, "rain": true, "snow": true, "drizzle": true, "pour": true,
+	"hail": true, "thunder": true, "happen": true, "matter": true, "please": true,
+}
+
+var weatherPredicates = map[string]bool{
+	"dark": true, "light": true, "hot": true, "cold": true, "warm": true, "warmer": true,
+	"cool": true, "sunny": true, "cloudy": true, "rainy": true, "windy": true, "late": true,
+	"early": true, "humid": true, "foggy": true, "freezing": true, "spring": true,
+	"summer": true, "autumn": true, "winter": true, "day": true, "night": true,
+	"morning": true, "evening": true, "afternoon": true, "noon": true, "midnight": true,
+	"time": true, "o'clock": true,
+}
+
+// firstCase returns the case marker of nominal k, if any.
+func firstCase(doc *nlp.Document, k int, kids [][]int) string {
+	for _, c := range kids[k] {
+		if doc.Tokens[c].Rel == "case" {
+			return doc.Tokens[c].Form
+		}
+	}
+	return ""
 }
 
 func hasCop(doc *nlp.Document, h int, kids [][]int) bool {

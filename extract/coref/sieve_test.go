@@ -247,6 +247,11 @@ clear ADJ 0 root
 that SCONJ 6 mark
 it PRON 6 nsubj Case=Nom|Gender=Neut|Number=Sing|Person=3|PronType=Prs
 erred VERB 3 csubj
+. PUNCT 3 punct
+
+It PRON 3 nsubj Case=Nom|Gender=Neut|Number=Sing|Person=3|PronType=Prs
+was AUX 3 cop
+dark ADJ 0 root
 . PUNCT 3 punct`,
 			want: []string{"The report: The report | it"},
 		},
