@@ -120,6 +120,12 @@ func detect(doc *nlp.Document) []mention {
 				if t.UPOS != "PROPN" {
 					continue
 				}
+				if _, title := titles[low]; title {
+					continue // "President" in "President X"
+				}
+				if e := entityOf[i]; e > 0 && entityOf[t.Head] == e {
+					continue // a word inside one named entity: "Health" in "World Health Organisation"
+				}
 			}
 			start, end := span(doc, i, kids)
 			m := mention{start: start, end: end, head: i, person: 3}
