@@ -52,6 +52,16 @@ func (r *Resolver) Process(doc *nlp.Document) error {
 		return err
 	}
 	ms := detect(doc)
+	if r.Alias != nil {
+		for i := range ms {
+			// "Sydney", "Florence": a first name that is also a known place
+			if ms[i].nameGendered {
+				if _, place := r.Alias(doc.Forms(ms[i].start, ms[i].end)); place {
+					ms[i].gen, ms[i].anim, ms[i].nameGendered = genderUnknown, animacyUnknown, false
+				}
+			}
+		}
+	}
 	s := &state{doc: doc, ms: ms, country: r.Country, alias: r.Alias, skip: r.skip, trace: r.trace}
 	s.init()
 	s.run()

@@ -21,6 +21,7 @@ type mention struct {
 	indefinite       bool
 	quantified       bool     // "most studies", "all citizens": neither anaphor nor antecedent
 	coord            bool     // a coordination ("X and Y")
+	nameGendered     bool     // gender from the first-name table
 	quote            int      // index of the quotation it sits in, -1 outside quotes
 	headLower        string   // lower-cased head form
 	apposHead        string   // lower-cased name head of an appositive name ("their child, Gloria")
@@ -130,6 +131,7 @@ func detect(doc *nlp.Document) []mention {
 			start, end := span(doc, i, kids)
 			m := mention{start: start, end: end, head: i, person: 3}
 			attributes(doc, &m, kids, entityOf)
+			m.nameGendered = nameGender(doc, &m)
 			add(m)
 			// A coordination is a mention too ("X and Y"), plural.
 			if cs := conjuncts(doc, i, kids); len(cs) > 0 {

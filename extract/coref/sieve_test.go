@@ -234,6 +234,22 @@ plan NOUN 2 obj Number=Sing
 			want: []string{"Mr. Brown: Mr. Brown | his", "the committee: the committee | It"},
 		},
 		{
+			name: "gender of first names",
+			src: `
+Omar PROPN 3 nsubj
+Ruiz PROPN 1 flat
+met VERB 0 root
+Lena PROPN 3 obj
+Park PROPN 4 flat
+. PUNCT 3 punct
+
+She PRON 2 nsubj Case=Nom|Gender=Fem|Number=Sing|Person=3|PronType=Prs
+thanked VERB 0 root
+him PRON 2 obj Case=Acc|Gender=Masc|Number=Sing|Person=3|PronType=Prs
+. PUNCT 2 punct`,
+			want: []string{"Lena Park: Lena Park | She", "Omar Ruiz: Omar Ruiz | him"},
+		},
+		{
 			name: "pleonastic it",
 			src: `
 The DET 2 det
