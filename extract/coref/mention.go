@@ -28,7 +28,6 @@ type mention struct {
 	nameWords        []string // lower-cased words of a flat name ("vladimir", "putin")
 	text             string   // lower-cased forms of the span, space-joined
 	core             string   // text without determiners and with what follows the head cut
-	cluster          int
 }
 
 // Relations whose dependents are not part of a nominal mention's span.
@@ -82,7 +81,7 @@ func detect(doc *nlp.Document) []mention {
 			return
 		}
 		seen[key] = true
-		m.sent, m.depth, m.quote, m.cluster = sentOf[m.head], depth[m.head], quotes[m.head], -1
+		m.sent, m.depth, m.quote = sentOf[m.head], depth[m.head], quotes[m.head]
 		m.headLower = strings.ToLower(doc.Tokens[nameHead(doc, m.head, kids)].Form)
 		for _, k := range kids[m.head] {
 			if doc.Tokens[k].Rel == "appos" && doc.Tokens[k].UPOS == "PROPN" && k < m.end {

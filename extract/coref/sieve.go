@@ -392,9 +392,6 @@ func (s *state) pronoun(i, j int) bool {
 	if c.kind == nlp.Pronoun && c.person != 3 {
 		return false
 	}
-	if c.indefinite && c.kind == nlp.Nominal && c.sent != m.sent {
-		// generic descriptions are poor antecedents across sentences
-	}
 	if c.coord && m.num != plural {
 		return false
 	}
