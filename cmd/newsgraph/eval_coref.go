@@ -66,6 +66,7 @@ func runEvalCoref(ctx context.Context, args []string, io stdio) error {
 		if len(systems) != len(golds) {
 			return fmt.Errorf("eval coref: %d gold documents but %d system documents", len(golds), len(systems))
 		}
+		systems = matchByName(golds, systems)
 	} else {
 		systems, err = corefSystem(ctx, golds, *ud, *goldParse, *tagModel, *parseModel)
 		if err != nil {
@@ -165,6 +166,27 @@ func corefSystem(ctx context.Context, golds []score.Document, udFiles []string, 
 		systems = append(systems, score.Document{Name: g.Name, Words: g.Words, Clusters: coref.Clusters(doc)})
 	}
 	return systems, nil
+}
+
+// matchByName orders the system documents as the gold ones when every
+// gold name is found once among them, and keeps their order otherwise.
+func matchByName(golds, systems []score.Document) []score.Document {
+	byName := map[string]int{}
+	for i, d := range systems {
+		if _, dup := byName[d.Name]; dup {
+			return systems
+		}
+		byName[d.Name] = i
+	}
+	out := make([]score.Document, len(golds))
+	for i, g := range golds {
+		j, ok := byName[g.Name]
+		if !ok {
+			return systems
+		}
+		out[i] = systems[j]
+	}
+	return out
 }
 
 // loadModel decodes the model in file, or returns the embedded one when

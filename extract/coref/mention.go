@@ -21,13 +21,13 @@ type mention struct {
 	indefinite       bool
 	quantified       bool     // "most studies", "all citizens": neither anaphor nor antecedent
 	coord            bool     // a coordination ("X and Y")
+	nameGendered     bool     // gender from the first-name table
 	quote            int      // index of the quotation it sits in, -1 outside quotes
 	headLower        string   // lower-cased head form
 	apposHead        string   // lower-cased name head of an appositive name ("their child, Gloria")
 	nameWords        []string // lower-cased words of a flat name ("vladimir", "putin")
 	text             string   // lower-cased forms of the span, space-joined
 	core             string   // text without determiners and with what follows the head cut
-	cluster          int
 }
 
 // Relations whose dependents are not part of a nominal mention's span.
@@ -81,7 +81,7 @@ func detect(doc *nlp.Document) []mention {
 			return
 		}
 		seen[key] = true
-		m.sent, m.depth, m.quote, m.cluster = sentOf[m.head], depth[m.head], quotes[m.head], -1
+		m.sent, m.depth, m.quote = sentOf[m.head], depth[m.head], quotes[m.head]
 		m.headLower = strings.ToLower(doc.Tokens[nameHead(doc, m.head, kids)].Form)
 		for _, k := range kids[m.head] {
 			if doc.Tokens[k].Rel == "appos" && doc.Tokens[k].UPOS == "PROPN" && k < m.end {
@@ -120,10 +120,17 @@ func detect(doc *nlp.Document) []mention {
 				if t.UPOS != "PROPN" {
 					continue
 				}
+				if _, title := titles[low]; title {
+					continue // "President" in "President X"
+				}
+				if e := entityOf[i]; e > 0 && entityOf[t.Head] == e {
+					continue // a word inside one named entity: "Health" in "World Health Organisation"
+				}
 			}
 			start, end := span(doc, i, kids)
 			m := mention{start: start, end: end, head: i, person: 3}
 			attributes(doc, &m, kids, entityOf)
+			m.nameGendered = nameGender(doc, &m)
 			add(m)
 			// A coordination is a mention too ("X and Y"), plural.
 			if cs := conjuncts(doc, i, kids); len(cs) > 0 {
@@ -174,6 +181,9 @@ func span(doc *nlp.Document, h int, kids [][]int) (int, int) {
 	}
 	poss := false
 	for _, k := range kids[h] {
+		if doc.Tokens[k].Rel == "acl" && k < h {
+			continue // a fronted participle: "Born in England, Norton ..."
+		}
 		if outsideRels[doc.Tokens[k].Rel] {
 			if doc.Tokens[k].Rel == "case" && k > h && possMarker(doc.Tokens[k].Form) {
 				poss = true
@@ -226,27 +236,65 @@ func conjuncts(doc *nlp.Document, h int, kids [][]int) []int {
 }
 
 // pleonastic reports whether "it" at i is non-referential: the subject of
-// a weather or raising verb or of a copula with an extraposed clause
-// ("it is clear that", "it seems", "it rains").
+// a weather, raising or extraposition verb ("it rains", "it seems", "it
+// turns out"), of a weather or time predicate ("it was dark", "it is
+// spring"), of "it comes to", or of a predicate with a clausal subject or
+// complement ("it is clear that").
 func pleonastic(doc *nlp.Document, i int, kids [][]int) bool {
 	t := doc.Tokens[i]
 	if t.Rel != "nsubj" && t.Rel != "nsubj:pass" || t.Head < 0 {
 		return false
 	}
 	h := t.Head
-	switch strings.ToLower(doc.Tokens[h].Lemma) {
-	case "seem", "appear", "rain", "snow", "happen", "matter", "take":
+	lemma := strings.ToLower(doc.Tokens[h].Lemma)
+	if lemma == "" || lemma == "_" {
+		lemma = strings.ToLower(doc.Tokens[h].Form)
+	}
+	if weatherVerbs[lemma] {
+		return true
+	}
+	if hasCop(doc, h, kids) && (weatherPredicates[lemma] || weatherPredicates[strings.ToLower(doc.Tokens[h].Form)]) {
 		return true
 	}
 	for _, k := range kids[h] {
 		switch doc.Tokens[k].Rel {
-		case "csubj", "ccomp", "csubj:pass":
-			if doc.Tokens[h].UPOS == "ADJ" || doc.Tokens[h].Rel == "root" && hasCop(doc, h, kids) {
+		case "csubj", "csubj:pass":
+			return true
+		case "ccomp", "xcomp":
+			if doc.Tokens[h].UPOS == "ADJ" || hasCop(doc, h, kids) {
 				return true
+			}
+		case "obl":
+			if lemma == "come" && strings.EqualFold(firstCase(doc, k, kids), "to") {
+				return true // "when it comes to sleep"
 			}
 		}
 	}
 	return false
+}
+
+var weatherVerbs = map[string]bool{
+	"seem": true, "appear": true, "rain": true, "snow": true, "drizzle": true, "pour": true,
+	"hail": true, "thunder": true, "happen": true, "matter": true, "please": true,
+}
+
+var weatherPredicates = map[string]bool{
+	"dark": true, "light": true, "hot": true, "cold": true, "warm": true, "warmer": true,
+	"cool": true, "sunny": true, "cloudy": true, "rainy": true, "windy": true, "late": true,
+	"early": true, "humid": true, "foggy": true, "freezing": true, "spring": true,
+	"summer": true, "autumn": true, "winter": true, "day": true, "night": true,
+	"morning": true, "evening": true, "afternoon": true, "noon": true, "midnight": true,
+	"time": true, "o'clock": true,
+}
+
+// firstCase returns the case marker of nominal k, if any.
+func firstCase(doc *nlp.Document, k int, kids [][]int) string {
+	for _, c := range kids[k] {
+		if doc.Tokens[c].Rel == "case" {
+			return doc.Tokens[c].Form
+		}
+	}
+	return ""
 }
 
 func hasCop(doc *nlp.Document, h int, kids [][]int) bool {

@@ -9,7 +9,8 @@ import (
 // role resolves a role description ("the president", "the US president",
 // "Ukraine's president", "the Ukrainian president") against a name
 // introduced earlier with that role as a title ("US President X",
-// "Ukrainian President Y"): some proper mention of the candidate's cluster
+// "Ukrainian President Y") or as an appositive ("X, the British prime
+// minister"): some proper mention of the candidate's cluster
 // must contain the anaphor's head noun as a word before its own head, and
 // every country the anaphor names (a modifier or a possessor) must be
 // named there too, compared through Resolver.Country when set.
@@ -28,8 +29,13 @@ func (s *state) role(i, j int) bool {
 		titled := false
 		for t := c.start; t < c.head; t++ {
 			if s.lemma(t) == roleWord {
-				titled = true
+				titled = true // "US President X"
 				break
+			}
+		}
+		for _, k := range s.kids[c.head] {
+			if s.doc.Tokens[k].Rel == "appos" && k < c.end && s.lemma(k) == roleWord {
+				titled = true // "X, the British prime minister"
 			}
 		}
 		if !titled {

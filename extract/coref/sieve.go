@@ -18,6 +18,13 @@ type sieve struct {
 	// salience, when set, chooses among all accepted candidates the
 	// cluster with the highest salience instead of taking the first.
 	salience bool
+	// perCluster says that link depends on the candidate's cluster only,
+	// not on which of its mentions is tried, so a cluster that failed
+	// once is not tried again for the same anaphor.
+	perCluster bool
+	// candidate, when set, filters candidate mentions before link (and
+	// before the per-cluster memory).
+	candidate func(s *state, i, j int) bool
 }
 
 func (s *state) sieves() []sieve {
@@ -25,9 +32,10 @@ func (s *state) sieves() []sieve {
 		{name: "speaker", anaphors: isLocalPronoun, link: (*state).speaker},
 		{name: "exact", anaphors: isDefiniteNonPronoun, link: (*state).exactMatch},
 		{name: "acronym", anaphors: isProper, link: (*state).acronym},
-		{name: "role", anaphors: isDefiniteNominal, link: (*state).role},
+		{name: "role", anaphors: isDefiniteNominal, link: (*state).role, perCluster: true},
+		{name: "category", anaphors: isDefiniteNominal, link: (*state).category},
 		{name: "relaxed", anaphors: isProper, link: (*state).relaxedMatch},
-		{name: "strict-head", anaphors: isDefiniteNonPronoun, link: (*state).strictHead},
+		{name: "strict-head", anaphors: isDefiniteNonPronoun, link: (*state).strictHead, perCluster: true, candidate: headCandidate},
 		{name: "pronoun", anaphors: isThirdPronoun, link: (*state).pronoun, maxSent: 3, salience: true},
 	}
 }
@@ -91,6 +99,10 @@ func (s *state) run() {
 				}
 				continue
 			}
+			var failed map[int]bool
+			if sv.perCluster {
+				failed = map[int]bool{}
+			}
 		search:
 			for si := m.sent; si >= 0; si-- {
 				if sv.maxSent > 0 && m.sent-si > sv.maxSent {
@@ -104,12 +116,21 @@ func (s *state) run() {
 					if s.same(i, j) || nested(m, c) {
 						continue
 					}
+					if sv.candidate != nil && !sv.candidate(s, i, j) {
+						continue
+					}
+					if failed != nil && failed[s.find(j)] {
+						continue
+					}
 					if sv.link(s, i, j) {
 						if s.trace != nil {
 							s.trace(sv.name, i, j)
 						}
 						s.merge(i, j)
 						break search
+					}
+					if failed != nil {
+						failed[s.find(j)] = true
 					}
 				}
 			}
@@ -233,8 +254,8 @@ func isAcronymOf(doc *nlp.Document, short, long mention) bool {
 // appears in the antecedent's cluster, and the anaphor adds no modifier
 // (Lee et al. 2013, sieve 5).
 func (s *state) strictHead(i, j int) bool {
-	m, c := s.ms[i], s.ms[j]
-	if c.kind == nlp.Pronoun || m.coord || c.coord || c.quantified || m.quantified {
+	m := s.ms[i]
+	if m.coord || m.quantified || !headCandidate(s, i, j) {
 		return false
 	}
 	if !s.clusterHasHead(j, m.headLower) {
@@ -244,6 +265,13 @@ func (s *state) strictHead(i, j int) bool {
 		return false
 	}
 	return s.clusterAgrees(i, j)
+}
+
+// headCandidate: a head-match antecedent is a plain description or name,
+// not a pronoun, a coordination or a quantified phrase.
+func headCandidate(s *state, i, j int) bool {
+	c := s.ms[j]
+	return c.kind != nlp.Pronoun && !c.coord && !c.quantified
 }
 
 // clusterHasHead reports whether a mention of j's cluster has head word w.
@@ -363,9 +391,6 @@ func (s *state) pronoun(i, j int) bool {
 	m, c := s.ms[i], s.ms[j]
 	if c.kind == nlp.Pronoun && c.person != 3 {
 		return false
-	}
-	if c.indefinite && c.kind == nlp.Nominal && c.sent != m.sent {
-		// generic descriptions are poor antecedents across sentences
 	}
 	if c.coord && m.num != plural {
 		return false

@@ -136,6 +136,25 @@ army NOUN 4 obj
 			want: []string{"Chilean President Tomas Vidal: Chilean President Tomas Vidal | Chile 's president"},
 		},
 		{
+			name: "role from an appositive",
+			src: `
+Ana PROPN 7 nsubj
+Ruiz PROPN 1 flat
+, PUNCT 6 punct
+the DET 6 det
+Chilean ADJ 6 amod
+minister NOUN 1 appos Number=Sing
+spoke VERB 0 root
+. PUNCT 7 punct
+
+The DET 3 det
+Chilean ADJ 3 amod
+minister NOUN 4 nsubj Number=Sing
+left VERB 0 root
+. PUNCT 4 punct`,
+			want: []string{"Ana Ruiz , the Chilean minister: Ana Ruiz , the Chilean minister | The Chilean minister"},
+		},
+		{
 			name: "role of another country stays apart",
 			src: `
 Chilean ADJ 2 amod
@@ -183,6 +202,21 @@ abstained VERB 0 root
 			want: []string{"The United Kingdom: The United Kingdom | Britain"},
 		},
 		{
+			name: "category description",
+			src: `
+Norway PROPN 2 nsubj
+signed VERB 0 root
+the DET 4 det
+treaty NOUN 2 obj Number=Sing
+. PUNCT 2 punct
+
+The DET 2 det
+country NOUN 3 nsubj Number=Sing
+agreed VERB 0 root
+. PUNCT 3 punct`,
+			want: []string{"Norway: Norway | The country"},
+		},
+		{
 			name: "gender and animacy",
 			src: `
 Mr. PROPN 2 compound
@@ -200,6 +234,22 @@ plan NOUN 2 obj Number=Sing
 			want: []string{"Mr. Brown: Mr. Brown | his", "the committee: the committee | It"},
 		},
 		{
+			name: "gender of first names",
+			src: `
+Omar PROPN 3 nsubj
+Ruiz PROPN 1 flat
+met VERB 0 root
+Lena PROPN 3 obj
+Park PROPN 4 flat
+. PUNCT 3 punct
+
+She PRON 2 nsubj Case=Nom|Gender=Fem|Number=Sing|Person=3|PronType=Prs
+thanked VERB 0 root
+him PRON 2 obj Case=Acc|Gender=Masc|Number=Sing|Person=3|PronType=Prs
+. PUNCT 2 punct`,
+			want: []string{"Lena Park: Lena Park | She", "Omar Ruiz: Omar Ruiz | him"},
+		},
+		{
 			name: "pleonastic it",
 			src: `
 The DET 2 det
@@ -213,6 +263,11 @@ clear ADJ 0 root
 that SCONJ 6 mark
 it PRON 6 nsubj Case=Nom|Gender=Neut|Number=Sing|Person=3|PronType=Prs
 erred VERB 3 csubj
+. PUNCT 3 punct
+
+It PRON 3 nsubj Case=Nom|Gender=Neut|Number=Sing|Person=3|PronType=Prs
+was AUX 3 cop
+dark ADJ 0 root
 . PUNCT 3 punct`,
 			want: []string{"The report: The report | it"},
 		},
