@@ -630,6 +630,14 @@ func (s *sentence) relationAndArgs(p int, c *ctx) (rel Phrase, args []Arg, last 
 			}
 		}
 	}
+	if len(args) == 0 {
+		// "prices rose sharply": a manner or degree adverb after the verb.
+		for _, k := range s.children(v) {
+			if s.rel(k) == "advmod" && k > v && s.tok(k).UPOS == "ADV" && !isNegWord(s, k) && !hedgeAdverbs[s.lower(k)] && !strings.Contains(s.tok(k).Feats, "PronType") {
+				args = append(args, Arg{Role: Prep, Phrase: s.phrase(k, nil)})
+			}
+		}
+	}
 	sortArgs(args)
 	return Phrase{Head: v, Tokens: relToks}, args, v
 }

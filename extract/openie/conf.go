@@ -30,6 +30,12 @@ func (s *sentence) featuresOf(p, last int, e *Extraction, inherited bool) []Feat
 		if !e.Subject.Empty() && s.tok(e.Subject.Head).UPOS == "PROPN" {
 			out = append(out, Feature{k + "*subjpropn", 1})
 		}
+		if len(e.Args) > 0 && s.tok(e.Args[0].Head).UPOS == "PROPN" {
+			out = append(out, Feature{k + "*argpropn", 1})
+		}
+		for _, t := range e.Relation.Tokens {
+			out = append(out, Feature{k + "*word=" + s.lower(t), 1})
+		}
 		sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 		return out
 	}
