@@ -531,7 +531,13 @@ func (s *sentence) fixedOf(w int) []int {
 func (s *sentence) relationAndArgs(p int, c *ctx) (rel Phrase, args []Arg, last int) {
 	cop := s.child(p, "cop")
 	var relToks []int
-	if cop >= 0 {
+	if x := s.child(p, "xcomp"); cop >= 0 && s.tok(p).UPOS == "ADJ" && x > p && s.mergedXcomp(x) {
+		// "were unable to see each other": the adjective joins the
+		// relation like a verb with a "to" complement.
+		relToks = append(relToks, s.verbGroup(p).Tokens...)
+		relToks = append(relToks, s.inheritedAux(p)...)
+		cop = -1
+	} else if cop >= 0 {
 		// Copular clause: "is [the president]", "is in [Paris]".
 		for _, a := range s.children(p) {
 			switch s.tok(a).Rel {
@@ -565,8 +571,10 @@ func (s *sentence) relationAndArgs(p int, c *ctx) (rel Phrase, args []Arg, last 
 		return Phrase{Head: cop, Tokens: relToks}, args, p
 	}
 	v := p
-	relToks = append(relToks, s.verbGroup(v).Tokens...)
-	relToks = append(relToks, s.inheritedAux(p)...)
+	if len(relToks) == 0 {
+		relToks = append(relToks, s.verbGroup(v).Tokens...)
+		relToks = append(relToks, s.inheritedAux(p)...)
+	}
 	for steps := 0; steps < 8; steps++ {
 		x := s.child(v, "xcomp")
 		if x < 0 || !s.mergedXcomp(x) {
@@ -627,6 +635,14 @@ func (s *sentence) relationAndArgs(p int, c *ctx) (rel Phrase, args []Arg, last 
 					args = append(args, Arg{Role: Prep, Phrase: s.phrase(k, nil)})
 					break
 				}
+			}
+		}
+	}
+	if len(args) == 0 {
+		// "prices rose sharply": a manner or degree adverb after the verb.
+		for _, k := range s.children(v) {
+			if s.rel(k) == "advmod" && k > v && s.tok(k).UPOS == "ADV" && !isNegWord(s, k) && !hedgeAdverbs[s.lower(k)] && !strings.Contains(s.tok(k).Feats, "PronType") {
+				args = append(args, Arg{Role: Prep, Phrase: s.phrase(k, nil)})
 			}
 		}
 	}
