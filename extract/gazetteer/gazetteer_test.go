@@ -96,3 +96,27 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestListNames(t *testing.T) {
+	tests := []struct {
+		l    List
+		name string
+	}{
+		{GivenNames, "Maria"},
+		{GivenNames, "John"},
+		{PersonNames, "Einstein"},
+		{PlaceNames, "Kilimanjaro"},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, n := range ListNames(tt.l) {
+			if n == tt.name {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("list %d lacks %q", tt.l, tt.name)
+		}
+	}
+}

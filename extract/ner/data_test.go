@@ -66,6 +66,13 @@ const gumSample = `# newdoc id = GUM_news_sample
 13	Peru	Peru	PROPN	NNP	_	11	nmod	_	Entity=(4-place-new-sss-cf2-1-sgl-Peru)3)
 14	with	with	ADP	IN	_	15	case	_	_
 15	friends	friend	NOUN	NNS	_	7	obl	_	Entity=(5-person-new-sss-cf2-1-sgl)
+16	with	with	ADP	IN	_	15	case	_	_
+17	US	US	PROPN	NNP	_	19	compound	_	Entity=(6-person-new-sss-cf1-3-sgl(7-place-new-sss-cf1-1-sgl-United_States)
+18	Senator	Senator	PROPN	NNP	_	19	compound	_	_
+19	Rosa	Rosa	PROPN	NNP	_	15	nmod	_	_
+20	Vidal	Vidal	PROPN	NNP	_	19	flat	_	_
+21	and	and	CCONJ	CC	_	22	cc	_	_
+22	I	I	PRON	PRP	_	19	conj	_	Entity=6)
 
 # newdoc id = GUM_fiction_sample
 # sent_id = 2
@@ -85,7 +92,7 @@ func TestReadGUM(t *testing.T) {
 	for _, e := range d.Entities {
 		got = append(got, e.Label+":"+d.Forms(e.Start, e.End))
 	}
-	want := "PERSON:Ana Lopez GPE:Peru ORG:Bank of Peru"
+	want := "PERSON:Ana Lopez GPE:Peru ORG:Bank of Peru GPE:US PERSON:Rosa Vidal"
 	if strings.Join(got, " ") != want {
 		t.Errorf("entities = %q, want %q", strings.Join(got, " "), want)
 	}

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bytes"
+	"fmt"
 	"github.com/newsgraph/newsgraph/extract/nlp"
 	"strings"
 	"testing"
@@ -78,7 +79,7 @@ func TestDecodeModelErrors(t *testing.T) {
 		{"empty", nil, "bad magic"},
 		{"truncated", good[:len(good)/2], ""},
 		{"flipped byte", flip, "checksum"},
-		{"wrong feature set", bytes.Replace(good, []byte(`"feature_set": 1`), []byte(`"feature_set": 9`), 1), "feature set"},
+		{"wrong feature set", bytes.Replace(good, []byte(fmt.Sprintf(`"feature_set": %d`, featureSet)), []byte(fmt.Sprintf(`"feature_set": %d`, (featureSet+1)%10)), 1), "feature set"},
 		{"wrong name", bytes.Replace(good, []byte(`"name": "ner"`), []byte(`"name": "xyz"`), 1), "name"},
 	}
 	for _, tt := range tests {

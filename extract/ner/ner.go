@@ -100,10 +100,10 @@ func (r *Recognizer) Process(doc *nlp.Document) error {
 		for i := s.Start; i < s.End; i++ {
 			d.words = append(d.words, doc.Tokens[i].Form)
 		}
-		classes := d.decode(r.m, r.m.casing, d.words)
+		classes := d.decode(r.m, &r.m.lex, d.words)
 		spans = appendSpans(spans, classes, s.Start)
 	}
-	spans = postprocess(doc, spans, r.m.casing)
+	spans = postprocess(doc, spans, r.m.lex.casing)
 	if r.rules {
 		spans = addRuleSpans(doc, spans)
 	}
@@ -130,13 +130,13 @@ type decoder struct {
 }
 
 // decode tags words greedily, left to right, with the BILOU constraints.
-func (d *decoder) decode(m scorer, casing map[uint32]uint8, words []string) []int {
+func (d *decoder) decode(m scorer, lex *lexicon, words []string) []int {
 	n := len(words)
 	d.classes = d.classes[:0]
 	if n == 0 {
 		return d.classes
 	}
-	d.sf.extract(words, casing)
+	d.sf.extract(words, lex)
 	for i := 0; i < n; i++ {
 		c := d.step(m, i, n)
 		d.classes = append(d.classes, c)
