@@ -536,7 +536,7 @@ func (db *docBuilder) chooseObject(x *openie.Extraction, subj schema.Term) (*ope
 	if v := x.Relation.Head; v >= 0 {
 		d := db.doc
 		for _, c := range d.Children(v) {
-			if r := d.Tokens[c].Rel; (r == "advcl" || r == "xcomp") && d.Tokens[c].XPOS == "VBG" && c > v && c <= v+3 && !db.hasMark(c) {
+			if r := d.Tokens[c].Rel; (r == "advcl" || r == "xcomp") && d.Tokens[c].XPOS == "VBG" && c > v && c <= v+3 && !db.hasMark(c) && db.onlyParticles(v+1, c) {
 				g := &openie.Arg{Role: openie.Object, Phrase: openie.Phrase{Head: c, Tokens: []int{c}}}
 				cands = append([]*openie.Arg{g}, cands...)
 				break
@@ -561,6 +561,17 @@ func (db *docBuilder) chooseObject(x *openie.Extraction, subj schema.Term) (*ope
 		}
 	}
 	return firstArg, firstRef, "", false
+}
+
+// onlyParticles reports whether tokens [a, b) are all particles or
+// adverbs ("ruled [out] ceding").
+func (db *docBuilder) onlyParticles(a, b int) bool {
+	for t := a; t < b; t++ {
+		if r := db.doc.Tokens[t].Rel; r != "compound:prt" && r != "advmod" {
+			return false
+		}
+	}
+	return true
 }
 
 // hasMark reports whether clause c has a subordinating conjunction
