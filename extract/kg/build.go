@@ -968,7 +968,7 @@ func (db *docBuilder) proposition(h int, outerSubj, forced schema.Term, depth in
 			if subj.IsZero() {
 				// Its own subject, unresolved ("they"): named by its words,
 				// never replaced by the outer subject.
-				name := x.Subject.Text(db.doc)
+				name := db.doc.SpanText(x.Subject.Span()) // the article's own characters
 				if schema.KeyOf(name) == "" {
 					continue
 				}
