@@ -69,6 +69,7 @@ func runTrain(ctx context.Context, args []string, io stdio) error {
 	seed := fs.Uint64("seed", 1, "random seed")
 	tagIter := fs.Int("tag-iter", 8, "tagger training iterations")
 	parseIter := fs.Int("parse-iter", 15, "parser training iterations")
+	parseFeatures := fs.Int("parse-features", 0, "parser feature set (0: the latest)")
 	folds := fs.Int("folds", 5, "jackknife folds for the parser's predicted tags (0: gold tags)")
 	tagPrune := fs.Float64("tag-prune", 0.5, "drop tagger weights below this magnitude")
 	parsePrune := fs.Float64("parse-prune", 0.5, "drop parser weights below this magnitude")
@@ -214,7 +215,7 @@ func runTrain(ctx context.Context, args []string, io stdio) error {
 			}
 		}
 		b, err := parse.Train(ptrain, parse.TrainOptions{
-			Context: ctx, Iterations: *parseIter, Seed: *seed, Prune: *parsePrune, Version: 1, Data: files,
+			Context: ctx, Iterations: *parseIter, FeatureSet: *parseFeatures, Seed: *seed, Prune: *parsePrune, Version: 1, Data: files,
 			Dev: pdev, DevGold: dev, DevFile: devName, Log: log, Verbose: *verbose,
 		})
 		if err != nil {

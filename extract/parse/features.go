@@ -6,8 +6,10 @@ import (
 	"github.com/newsgraph/newsgraph/extract/internal/perceptron"
 )
 
-// FeatureSet is the version of the feature templates below; a model
-// trained for another version is refused on load.
+// FeatureSet is the latest version of the feature templates below. Set 1
+// is the Zhang and Nivre family; set 2 adds punctuation and verbs between
+// the candidate words and more s1-b0 pairs. A model records the set it was
+// trained with; other versions are refused on load.
 const FeatureSet = 2
 
 // sentence holds the static feature values of a sentence's words.
@@ -108,7 +110,7 @@ func (x *sentence) between(i, j int) (punct, verb uint64) {
 }
 
 // features appends the features of configuration s.
-func (x *sentence) features(s *state, out []uint64) []uint64 {
+func (x *sentence) features(s *state, out []uint64, fs int) []uint64 {
 	m := perceptron.Mix
 	m2 := func(t, a, b uint64) uint64 { return m(m(t, a), b) }
 	m3 := func(t, a, b, c uint64) uint64 { return m(m(m(t, a), b), c) }
@@ -204,6 +206,11 @@ func (x *sentence) features(s *state, out []uint64) []uint64 {
 		m3(n(), s0.w, s0ls0, s0ls1), m3(n(), s0.p, s0ls0, s0ls1),
 		m3(n(), b0.w, b0ls0, b0ls1), m3(n(), b0.p, b0ls0, b0ls1),
 		m3(n(), s1.p, s1rs0, s1rs1),
+	)
+	if fs < 2 {
+		return out
+	}
+	out = append(out,
 		// between, and s1 with b0
 		m3(n(), s0.p, b0.p, pb), m3(n(), s0.p, b0.p, vb), m3(n(), s1.p, s0.p, pb2), m3(n(), s1.p, s0.p, vb2),
 		m3(n(), s0.w, b0.p, pb), m3(n(), s0.p, b0.w, pb),

@@ -16,6 +16,7 @@ import (
 type TrainOptions struct {
 	Context    context.Context // training stops with its error when it is done (nil: never)
 	Iterations int
+	FeatureSet int // feature templates to train with (0: the latest, FeatureSet)
 	Seed       uint64
 	Prune      float64               // drop averaged weights below this magnitude
 	Explore    float64               // probability of following a wrong prediction (default 0.9)
@@ -119,6 +120,12 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 	if opt.Iterations <= 0 {
 		opt.Iterations = 1
 	}
+	if opt.FeatureSet == 0 {
+		opt.FeatureSet = FeatureSet
+	}
+	if opt.FeatureSet < 1 || opt.FeatureSet > FeatureSet {
+		return nil, fmt.Errorf("parse: train: no feature set %d", opt.FeatureSet)
+	}
 	if opt.Explore == 0 {
 		opt.Explore = 0.9
 	}
@@ -176,7 +183,7 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 		}
 	}
 	logf("parse: %d training sentences, %d skipped (not a tree), %d arcs lifted, %d labels\n", len(exs), skipped, lifted, len(labels))
-	p := &Parser{labels: labels}
+	p := &Parser{labels: labels, fs: opt.FeatureSet}
 	if err := p.init(); err != nil {
 		return nil, err
 	}
@@ -202,7 +209,7 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 			x.set(ex.forms, ex.upos, ex.xpos)
 			s = newState(len(ex.forms), s)
 			for !s.terminal() {
-				feats = x.features(s, feats)
+				feats = x.features(s, feats, opt.FeatureSet)
 				clear(scores)
 				tr.Score(feats, scores)
 				guess := p.best(s, scores)
@@ -245,7 +252,7 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 	}
 	f := &perceptron.File{
 		Meta: perceptron.Meta{
-			Name: ModelName, Version: opt.Version, FeatureSet: FeatureSet, Data: opt.Data,
+			Name: ModelName, Version: opt.Version, FeatureSet: opt.FeatureSet, Data: opt.Data,
 			Iterations: opt.Iterations, Seed: opt.Seed, Prune: opt.Prune, DevFile: opt.DevFile,
 		},
 		Classes:  moveNames(labels),
