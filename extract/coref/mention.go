@@ -114,8 +114,12 @@ func detect(doc *nlp.Document) []mention {
 				continue
 			}
 			switch t.Rel {
-			case "flat", "fixed", "goeswith", "compound:prt", "appos":
-				continue
+			case "flat", "fixed", "goeswith", "compound:prt", "nmod:desc":
+				continue // inside a name ("Premier" in "Premier Zhou")
+			case "appos":
+				if t.UPOS != "PROPN" {
+					continue // an appositive description stays inside its anchor's span
+				}
 			case "compound":
 				if t.UPOS != "PROPN" {
 					continue
