@@ -1,6 +1,7 @@
 package coref
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -22,6 +23,7 @@ type mention struct {
 	quantified       bool     // "most studies", "all citizens": neither anaphor nor antecedent
 	coord            bool     // a coordination ("X and Y")
 	nameGendered     bool     // gender from the first-name table
+	possessor        string   // person and number of a possessive pronoun determiner ("3s" for "his"), "" when none
 	quote            int      // index of the quotation it sits in, -1 outside quotes
 	headLower        string   // lower-cased head form
 	apposHead        string   // lower-cased name head of an appositive name ("their child, Gloria")
@@ -360,6 +362,11 @@ func attributes(doc *nlp.Document, m *mention, kids [][]int, entityOf []int) {
 			m.anim = animate
 			if g != genderUnknown {
 				m.gen = g
+			}
+		}
+		if kt.Rel == "nmod:poss" && k < m.head {
+			if p, ok := pronouns[low]; ok && p.poss {
+				m.possessor = fmt.Sprint(p.person, p.num)
 			}
 		}
 		if kt.Rel == "det" && indefiniteDets[low] && k < m.head {

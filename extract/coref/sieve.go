@@ -277,9 +277,13 @@ func (s *state) strictHead(i, j int) bool {
 }
 
 // headCandidate: a head-match antecedent is a plain description or name,
-// not a pronoun, a coordination or a quantified phrase.
+// not a pronoun, a coordination or a quantified phrase, and has the same
+// kind of possessive determiner as an anaphor that has one.
 func headCandidate(s *state, i, j int) bool {
-	c := s.ms[j]
+	m, c := s.ms[i], s.ms[j]
+	if m.possessor != "" && m.possessor != c.possessor {
+		return false // "your jeans" is not "my jeans", "his cards" not "cards"
+	}
 	return c.kind != nlp.Pronoun && !c.coord && !c.quantified
 }
 
