@@ -443,30 +443,33 @@ func lowerForms(doc *nlp.Document, start, end int) string {
 }
 
 // quoteIndex gives each token the number of the quotation it sits in, or
-// -1. Quotations open and close at quote marks (", “, ”, “, ”).
+// -1. Quotations open at “ and ``, close at ” and '', and a straight "
+// opens or closes by turn. A quotation left open ends at a paragraph
+// break (news opens a quote mark again on each paragraph of a long quote).
 func quoteIndex(doc *nlp.Document) []int {
 	q := make([]int, len(doc.Tokens))
 	in, count := false, 0
 	for i, t := range doc.Tokens {
-		switch t.Form {
-		case "\"", "“", "”", "``", "''":
-			opening := t.Form == "“" || t.Form == "``" || (t.Form == "\"" && !in) || (t.Form == "''" && false)
-			if t.Form == "”" || t.Form == "''" {
-				opening = false
-			}
-			if opening && !in {
-				in = true
-				count++
-			} else if in {
-				in = false
-			}
-			q[i] = -1
-			continue
+		if in && i > 0 && doc.Tokens[i-1].End <= t.Start && t.Start <= len(doc.Text) &&
+			strings.Contains(doc.Text[doc.Tokens[i-1].End:t.Start], "\n") {
+			in = false
 		}
-		if in {
-			q[i] = count
-		} else {
-			q[i] = -1
+		q[i] = -1
+		switch t.Form {
+		case "“", "``":
+			in, count = true, count+1
+		case "”", "''":
+			in = false
+		case "\"":
+			if in {
+				in = false
+			} else {
+				in, count = true, count+1
+			}
+		default:
+			if in {
+				q[i] = count
+			}
 		}
 	}
 	return q
