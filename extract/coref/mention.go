@@ -443,7 +443,7 @@ func lowerForms(doc *nlp.Document, start, end int) string {
 }
 
 // quoteIndex gives each token the number of the quotation it sits in, or
-// -1. Quotations open at “ and ``, close at ” and '', and a straight "
+// -1. Quotations open at “ and “, close at ” and ”, and a straight "
 // opens or closes by turn. A quotation left open ends at a paragraph
 // break (news opens a quote mark again on each paragraph of a long quote).
 func quoteIndex(doc *nlp.Document) []int {
