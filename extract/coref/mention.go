@@ -443,8 +443,9 @@ func lowerForms(doc *nlp.Document, start, end int) string {
 }
 
 // quoteIndex gives each token the number of the quotation it sits in, or
-// -1. Quotations open at “ and “, close at ” and ”, and a straight "
-// opens or closes by turn. A quotation left open ends at a paragraph
+// -1. Quotations open at a left double quotation mark (or the treebank
+// spelling, two backquotes), close at a right one (or two apostrophes),
+// and a straight double quote opens or closes by turn. A quotation left open ends at a paragraph
 // break (news opens a quote mark again on each paragraph of a long quote).
 func quoteIndex(doc *nlp.Document) []int {
 	q := make([]int, len(doc.Tokens))
