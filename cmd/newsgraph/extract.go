@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,6 +13,8 @@ import (
 	"github.com/newsgraph/newsgraph/extract/conllu"
 	"github.com/newsgraph/newsgraph/extract/nlp"
 	"github.com/newsgraph/newsgraph/extract/openie"
+	"github.com/newsgraph/newsgraph/extract/parse"
+	"github.com/newsgraph/newsgraph/extract/tag"
 )
 
 // runExtract is "newsgraph extract": Open IE extractions of the sentences
@@ -58,11 +59,16 @@ func runExtract(ctx context.Context, args []string, io stdio) error {
 
 // pipelineStages returns the tagging and parsing stages the carb path
 // runs before the extractor.
-//
-// The tagger and parser (extract/tag, extract/parse) are not on this
-// branch yet; when they land this becomes tag.Load() and parse.Load().
 func pipelineStages() ([]extract.Stage, error) {
-	return nil, errors.New("no tagger and parser in this build yet (extract/tag, extract/parse); give parsed input with --conllu")
+	t, err := tag.Load()
+	if err != nil {
+		return nil, err
+	}
+	p, err := parse.Load()
+	if err != nil {
+		return nil, err
+	}
+	return []extract.Stage{t, p}, nil
 }
 
 // ptbChars maps Penn Treebank token spellings to the characters the

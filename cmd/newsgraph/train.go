@@ -24,7 +24,7 @@ var nonCommercialGUM = []string{"essay", "fiction", "letter", "podcast", "whow"}
 // gumGenre returns the genre of a GUM document id ("GUM_news_homeopathic" -> "news").
 func gumGenre(id string) string {
 	parts := strings.Split(id, "_")
-	if len(parts) < 2 {
+	if len(parts) < 2 || parts[0] != "GUM" {
 		return ""
 	}
 	return parts[1]

@@ -522,17 +522,25 @@ func trimMention(d *nlp.Document, start, end int, person, wiki bool) (int, int, 
 		}
 		s++
 	}
+right:
+	// a person's name starts after the last title before the head: "US
+	// President Ana Lopez", "Vice President Lopez"
 	if person {
-		for s < head && (IsTitle(d.Tokens[s].Form) || isHonorific(d.Tokens[s].Form)) {
-			s++
+		for k := head - 1; k >= s; k-- {
+			if f := d.Tokens[k].Form; IsTitle(f) || isHonorific(f) {
+				s = k + 1
+				break
+			}
 		}
 	}
-right:
 	e := head + 1
 	for e < end {
 		f := d.Tokens[e].Form
 		if f == "'s" || f == "’s" || f == "'" || f == "’" || f == "," || f == "(" || f == "[" || f == ";" || f == ":" {
 			break
+		}
+		if person && !particles[f] && !isCap(f) {
+			break // "Ana Lopez and I", "Muslims in the United States"
 		}
 		if !isCap(f) && !isDigit(f) && !nameInternal[strings.ToLower(f)] {
 			break
@@ -545,6 +553,10 @@ right:
 	}
 	for e > head+1 && (d.Tokens[e-1].Form == "-" || d.Tokens[e-1].Form == ".") {
 		e--
+	}
+	// a title may be the syntactic head: "President Ana Lopez"
+	for person && s < e-1 && (IsTitle(d.Tokens[s].Form) || isHonorific(d.Tokens[s].Form)) {
+		s++
 	}
 	return s, e, s < e
 }

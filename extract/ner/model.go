@@ -47,7 +47,7 @@ type model struct {
 	nc      int
 	index   map[uint32]int32 // feature -> row
 	weights []float32        // rows × nc
-	casing  map[uint32]uint8 // folded word hash -> casing bucket
+	lex     lexicon          // casing profile and word clusters
 }
 
 // score adds the weights of feats to scores (len nc).
@@ -170,7 +170,8 @@ func (l *learner) average(meta Meta, scale float64) *model {
 // uvarint nc, uvarint rows, per row (sorted by hash) the uvarint hash
 // delta, the uvarint count of nonzero weights and (uvarint class, zigzag
 // varint weight) pairs; then uvarint casing entries with (uvarint hash
-// delta, byte bucket). Meta.WeightsSHA256 is the SHA-256 of the body.
+// delta, byte bucket), then uvarint cluster entries with (uvarint hash
+// delta, uvarint cluster). Meta.WeightsSHA256 is the SHA-256 of the body.
 const magic = "newsgraph-ner-model\n"
 
 // encode writes the model deterministically.
@@ -206,8 +207,8 @@ func (m *model) encode() ([]byte, error) {
 			}
 		}
 	}
-	ck := make([]uint32, 0, len(m.casing))
-	for k := range m.casing {
+	ck := make([]uint32, 0, len(m.lex.casing))
+	for k := range m.lex.casing {
 		ck = append(ck, k)
 	}
 	sort.Slice(ck, func(i, j int) bool { return ck[i] < ck[j] })
@@ -216,7 +217,19 @@ func (m *model) encode() ([]byte, error) {
 	for _, k := range ck {
 		uv(uint64(k - prev))
 		prev = k
-		body.WriteByte(m.casing[k])
+		body.WriteByte(m.lex.casing[k])
+	}
+	cl := make([]uint32, 0, len(m.lex.clusters))
+	for k := range m.lex.clusters {
+		cl = append(cl, k)
+	}
+	sort.Slice(cl, func(i, j int) bool { return cl[i] < cl[j] })
+	uv(uint64(len(cl)))
+	prev = 0
+	for _, k := range cl {
+		uv(uint64(k - prev))
+		prev = k
+		uv(uint64(m.lex.clusters[k]))
 	}
 	sum := sha256.Sum256(body.Bytes())
 	meta := m.meta
@@ -312,7 +325,7 @@ func decodeModel(b []byte) (*model, error) {
 	if err != nil || nca > uint64(r.Len()) {
 		return nil, errCorrupt
 	}
-	m.casing = make(map[uint32]uint8, nca)
+	m.lex.casing = make(map[uint32]uint8, nca)
 	var k uint64
 	for i := 0; i < int(nca); i++ {
 		d, err := binary.ReadUvarint(r)
@@ -324,7 +337,25 @@ func decodeModel(b []byte) (*model, error) {
 		if err != nil || k > math.MaxUint32 {
 			return nil, errCorrupt
 		}
-		m.casing[uint32(k)] = bk
+		m.lex.casing[uint32(k)] = bk
+	}
+	ncl, err := binary.ReadUvarint(r)
+	if err != nil || ncl > uint64(r.Len()) {
+		return nil, errCorrupt
+	}
+	m.lex.clusters = make(map[uint32]uint16, ncl)
+	k = 0
+	for i := 0; i < int(ncl); i++ {
+		d, err := binary.ReadUvarint(r)
+		if err != nil {
+			return nil, errCorrupt
+		}
+		k += d
+		c, err := binary.ReadUvarint(r)
+		if err != nil || k > math.MaxUint32 || c > math.MaxUint16 {
+			return nil, errCorrupt
+		}
+		m.lex.clusters[uint32(k)] = uint16(c)
 	}
 	if r.Len() != 0 {
 		return nil, fmt.Errorf("ner model: %d trailing bytes", r.Len())

@@ -100,9 +100,10 @@ func (r *Recognizer) Process(doc *nlp.Document) error {
 		for i := s.Start; i < s.End; i++ {
 			d.words = append(d.words, doc.Tokens[i].Form)
 		}
-		classes := d.decode(r.m, r.m.casing, d.words)
+		classes := d.decode(r.m, &r.m.lex, d.words)
 		spans = appendSpans(spans, classes, s.Start)
 	}
+	spans = postprocess(doc, spans, r.m.lex.casing)
 	if r.rules {
 		spans = addRuleSpans(doc, spans)
 	}
@@ -123,16 +124,19 @@ type decoder struct {
 	classes []int
 	dyn     []uint32
 	scores  []float32
+	// unconstrained lifts the BILOU constraints (for training, where the
+	// history is the gold one).
+	unconstrained bool
 }
 
 // decode tags words greedily, left to right, with the BILOU constraints.
-func (d *decoder) decode(m scorer, casing map[uint32]uint8, words []string) []int {
+func (d *decoder) decode(m scorer, lex *lexicon, words []string) []int {
 	n := len(words)
 	d.classes = d.classes[:0]
 	if n == 0 {
 		return d.classes
 	}
-	d.sf.extract(words, casing)
+	d.sf.extract(words, lex)
 	for i := 0; i < n; i++ {
 		c := d.step(m, i, n)
 		d.classes = append(d.classes, c)
@@ -161,7 +165,7 @@ func (d *decoder) step(m scorer, i, n int) int {
 	m.score(sc, d.dyn)
 	best := -1
 	for c := 0; c < nc; c++ {
-		if !allowed(p1, c, i == n-1) {
+		if !d.unconstrained && !allowed(p1, c, i == n-1) {
 			continue
 		}
 		if best < 0 || sc[c] > sc[best] {

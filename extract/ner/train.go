@@ -1,14 +1,15 @@
 package ner
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
-	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/extract/nlp"
 )
@@ -23,12 +24,15 @@ type TrainOptions struct {
 	Dev        []*nlp.Document // scored with UNERLabel after training, when not nil
 	DevFile    string
 	Log        io.Writer // progress, when not nil
+	// CasingText is extra unlabelled text (one sentence a document) that
+	// only feeds the casing profile and the word clusters.
+	CasingText []*nlp.Document
 	// WordDrop is the probability of hiding a token's own word features
 	// during training, so that context, shape and gazetteer features
-	// learn too (default 0.2; negative: none).
+	// learn too (default 0.5; negative: none).
 	WordDrop float64
 	// Lower is the probability of training on a sentence in lower case
-	// (web text often is; default 0.1; negative: none).
+	// (web text often is; default 0.2; negative: none).
 	Lower float64
 }
 
@@ -48,19 +52,14 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 	if opt.Version == 0 {
 		opt.Version = 1
 	}
-	if v, err := strconv.ParseFloat(os.Getenv("WD"), 64); err == nil {
-		opt.WordDrop = v
-	}
-	if v, err := strconv.ParseFloat(os.Getenv("LC"), 64); err == nil {
-		opt.Lower = v
-	}
 	if opt.WordDrop == 0 {
-		opt.WordDrop = 0.2
+		opt.WordDrop = 0.5
 	}
 	if opt.Lower == 0 {
-		opt.Lower = 0.1
+		opt.Lower = 0.2
 	}
-	casing := casingProfile(docs)
+	text := append(append([]*nlp.Document(nil), docs...), opt.CasingText...)
+	lex := lexicon{casing: casingProfile(text), clusters: learnClusters(text)}
 	type sent struct {
 		words []string
 		gold  []int
@@ -87,7 +86,7 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 	for i := range order {
 		order[i] = i
 	}
-	var dec decoder
+	dec := decoder{unconstrained: true}
 	var lowered []string
 	var feats []uint32
 	for it := 0; it < opt.Iterations; it++ {
@@ -103,7 +102,7 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 				}
 				words = lowered
 			}
-			dec.sf.extract(words, casing)
+			dec.sf.extract(words, &lex)
 			if opt.WordDrop > 0 {
 				dec.sf.dropWords(rng, opt.WordDrop)
 			}
@@ -119,11 +118,10 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 				}
 				total++
 				l.tick()
-				hist := guess
-				if os.Getenv("TF") != "" {
-					hist = gold
-				}
-				dec.classes = append(dec.classes, hist)
+				// The history is the gold one (teacher forcing): following
+				// the model's own guesses under BILOU constraints piles up
+				// forced errors and drowns the entity classes.
+				dec.classes = append(dec.classes, gold)
 			}
 		}
 		if opt.Log != nil {
@@ -141,7 +139,7 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 		DevFile:    opt.DevFile,
 	}
 	m := l.average(meta, opt.Scale)
-	m.casing = casing
+	m.lex = lex
 	if opt.Dev != nil {
 		sc, err := Evaluate(newRecognizer(m, WithoutRules()), opt.Dev, UNERLabel)
 		if err != nil {
@@ -212,4 +210,38 @@ func FileSHA256(path string) (string, error) {
 	}
 	s := sha256.Sum256(b)
 	return hex.EncodeToString(s[:]), nil
+}
+
+// ReadGlosses reads the glosses of a WordNet data file (data.noun, ...)
+// as one-sentence documents of whitespace- and punctuation-split words,
+// for the casing profile.
+func ReadGlosses(r io.Reader) ([]*nlp.Document, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), maxLine)
+	var docs []*nlp.Document
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || line[0] == ' ' {
+			continue // licence header
+		}
+		_, gloss, ok := strings.Cut(line, " | ")
+		if !ok {
+			continue
+		}
+		// the definition part, before any quoted examples
+		if i := strings.Index(gloss, "; \""); i >= 0 {
+			gloss = gloss[:i]
+		}
+		words := strings.FieldsFunc(gloss, func(r rune) bool {
+			return unicode.IsSpace(r) || strings.ContainsRune(",;:()\"", r)
+		})
+		if len(words) == 0 {
+			continue
+		}
+		var b docBuilder
+		b.start("gloss")
+		b.addSentence(words, nil, func(int) {})
+		docs = append(docs, b.finish())
+	}
+	return docs, sc.Err()
 }

@@ -118,9 +118,7 @@ func (s *sentence) isPredicate(p int) bool {
 	if r == "xcomp" && s.mergedXcomp(p) {
 		return false // its words join the governing verb's relation
 	}
-	if r == "parataxis" && speechVerbs[s.lemma(p)] && s.child(p, "ccomp", "obj") < 0 {
-		return false // "..., officials said": an attribution, carried as a flag
-	}
+
 	return true
 }
 
@@ -167,6 +165,9 @@ type ctx struct {
 
 // clause returns the extractions of the clause headed by p.
 func (s *sentence) clause(p int) []Extraction {
+	if s.reportingParataxis(p) {
+		return s.reporting(p)
+	}
 	subjects, inherited := s.subjects(p)
 	if len(subjects) == 0 {
 		return nil
@@ -188,6 +189,34 @@ func (s *sentence) clause(p int) []Extraction {
 			e.feats = s.featuresOf(p, last, &e, inherited)
 			out = append(out, e)
 		}
+	}
+	return out
+}
+
+// reportingParataxis reports "..., officials said, ...": a speech verb in
+// parataxis with no object of its own, which attributes its host clause.
+func (s *sentence) reportingParataxis(p int) bool {
+	return s.rel(p) == "parataxis" && speechVerbs[s.lemma(p)] && s.child(p, "ccomp", "obj") < 0 && s.child(p, "nsubj") >= 0 && s.head(p) >= 0
+}
+
+// reporting returns (speaker; said; host clause) for a reporting
+// parataxis; the host clause's own extractions carry the attribution.
+func (s *sentence) reporting(p int) []Extraction {
+	host := s.head(p)
+	content := s.phrase(host, func(k int) bool { return k == p })
+	if content.Empty() {
+		return nil
+	}
+	var out []Extraction
+	for _, subj := range s.coordinated(s.child(p, "nsubj")) {
+		e := Extraction{Subject: subj, Relation: s.verbGroup(p), Args: []Arg{{Role: Object, Phrase: content}}, Kind: Verbal, Clause: SVO}
+		c := s.context(host)
+		e.Negated, e.Modality = s.negatedHere(p), ""
+		if c.attrib != nil && c.attrib.Verb.Head != p {
+			e.Attribution = c.attrib
+		}
+		e.feats = s.featuresOf(p, p, &e, false)
+		out = append(out, e)
 	}
 	return out
 }
@@ -221,18 +250,32 @@ func (s *sentence) subjects(p int) ([]Phrase, bool) {
 		return []Phrase{s.nounPhrase(n, src)}, true
 	}
 	subj := s.child(src, "nsubj", "csubj")
-	if isRelPronoun(s, subj) && s.rel(src) == "acl" {
+	if isRelPronoun(s, subj) {
 		// "the envoy who met X": the relative pronoun stands for the noun.
-		n := s.head(src)
-		if n < 0 {
-			return nil, false
+		if n, cl := s.relNoun(src); n >= 0 {
+			return []Phrase{s.nounPhrase(n, cl)}, true
 		}
-		return []Phrase{s.nounPhrase(n, src)}, true
 	}
 	if s.rel(subj) == "csubj" {
 		return []Phrase{s.phrase(subj, nil)}, src != p
 	}
 	return s.coordinated(subj), src != p
+}
+
+// relNoun returns the noun a relative clause holding clause p modifies,
+// and the relative clause's head, or -1.
+func (s *sentence) relNoun(p int) (noun, clause int) {
+	for steps := 0; p >= 0 && steps < 8; steps++ {
+		switch s.rel(p) {
+		case "acl":
+			return s.head(p), p
+		case "conj":
+			p = s.head(p)
+		default:
+			return -1, -1
+		}
+	}
+	return -1, -1
 }
 
 func isRelPronoun(s *sentence, i int) bool {
@@ -273,10 +316,17 @@ func (s *sentence) coordinated(n int) []Phrase {
 // nounPhrase is noun n with its modifiers, without relative clauses,
 // appositions and the clause except (a relative or participial clause
 // that uses n as its subject).
+// Its preposition (case) is left out: the noun stands as a subject.
 func (s *sentence) nounPhrase(n, except int) Phrase {
 	return s.phrase(n, func(c int) bool {
-		return c == except || s.tok(c).Rel == "acl:relcl" || s.rel(c) == "appos" || (s.rel(c) == "acl" && s.isVerb(c) && except >= 0)
+		return c == except || (s.rel(c) == "case" && s.head(c) == n) || s.tok(c).Rel == "acl:relcl" || s.rel(c) == "appos" || (s.rel(c) == "acl" && s.isVerb(c) && except >= 0)
 	})
+}
+
+// adjunctPhrase is a prepositional argument with its preposition and
+// without relative clauses and appositions.
+func (s *sentence) adjunctPhrase(n int) Phrase {
+	return s.phrase(n, func(c int) bool { return s.tok(c).Rel == "acl:relcl" || s.rel(c) == "appos" })
 }
 
 // phrase is the subtree of i without the children skip selects (and their
@@ -481,7 +531,13 @@ func (s *sentence) fixedOf(w int) []int {
 func (s *sentence) relationAndArgs(p int, c *ctx) (rel Phrase, args []Arg, last int) {
 	cop := s.child(p, "cop")
 	var relToks []int
-	if cop >= 0 {
+	if x := s.child(p, "xcomp"); cop >= 0 && s.tok(p).UPOS == "ADJ" && x > p && s.mergedXcomp(x) {
+		// "were unable to see each other": the adjective joins the
+		// relation like a verb with a "to" complement.
+		relToks = append(relToks, s.verbGroup(p).Tokens...)
+		relToks = append(relToks, s.inheritedAux(p)...)
+		cop = -1
+	} else if cop >= 0 {
 		// Copular clause: "is [the president]", "is in [Paris]".
 		for _, a := range s.children(p) {
 			switch s.tok(a).Rel {
@@ -515,8 +571,10 @@ func (s *sentence) relationAndArgs(p int, c *ctx) (rel Phrase, args []Arg, last 
 		return Phrase{Head: cop, Tokens: relToks}, args, p
 	}
 	v := p
-	relToks = append(relToks, s.verbGroup(v).Tokens...)
-	relToks = append(relToks, s.inheritedAux(p)...)
+	if len(relToks) == 0 {
+		relToks = append(relToks, s.verbGroup(v).Tokens...)
+		relToks = append(relToks, s.inheritedAux(p)...)
+	}
 	for steps := 0; steps < 8; steps++ {
 		x := s.child(v, "xcomp")
 		if x < 0 || !s.mergedXcomp(x) {
@@ -548,18 +606,46 @@ func (s *sentence) relationAndArgs(p int, c *ctx) (rel Phrase, args []Arg, last 
 			}
 		}
 	}
-	if s.rel(p) == "acl" && s.tok(p).Rel == "acl:relcl" {
-		// "the deal that X signed": the noun is the object.
-		if o := s.child(v, "obj"); o >= 0 && isRelPronoun(s, o) {
-			n := s.head(p)
+	// "the deal that X signed": the noun is the object.
+	if o := s.child(v, "obj"); o >= 0 && isRelPronoun(s, o) {
+		if n, cl := s.relNoun(p); n >= 0 {
 			for i := range args {
-				if args[i].Head == o && n >= 0 {
-					args[i].Phrase = s.nounPhrase(n, p)
+				if args[i].Head == o {
+					args[i].Phrase = s.nounPhrase(n, cl)
 				}
 			}
 		}
 	}
+	if s.rel(v) == "conj" && s.child(v, "obj", "ccomp") < 0 && s.isVerb(v) {
+		// "seeks and builds weapons": the object after the last conjunct
+		// hangs on the first one but belongs to both.
+		if h := s.head(v); h >= 0 && s.isVerb(h) {
+			if o := s.child(h, "obj"); o > v {
+				args = append(args, Arg{Role: Object, Phrase: s.nounPhrase(o, -1)})
+			}
+		}
+	}
 	args = append(args, s.adjuncts(v)...)
+	if len(args) == 0 {
+		// "were proven when squadrons were mobilized": with nothing else
+		// to say, a marked adverbial clause is the argument.
+		for _, k := range s.children(v) {
+			if s.rel(k) == "advcl" {
+				if m := s.child(k, "mark"); m >= 0 && m < k && !condMarks[s.lower(m)] {
+					args = append(args, Arg{Role: Prep, Phrase: s.phrase(k, nil)})
+					break
+				}
+			}
+		}
+	}
+	if len(args) == 0 {
+		// "prices rose sharply": a manner or degree adverb after the verb.
+		for _, k := range s.children(v) {
+			if s.rel(k) == "advmod" && k > v && s.tok(k).UPOS == "ADV" && !isNegWord(s, k) && !hedgeAdverbs[s.lower(k)] && !strings.Contains(s.tok(k).Feats, "PronType") {
+				args = append(args, Arg{Role: Prep, Phrase: s.phrase(k, nil)})
+			}
+		}
+	}
 	sortArgs(args)
 	return Phrase{Head: v, Tokens: relToks}, args, v
 }
@@ -622,7 +708,7 @@ func (s *sentence) adjuncts(v int) []Arg {
 			if c := s.child(k, "case"); c >= 0 && s.lower(c) == "according" {
 				continue // attribution, not an argument
 			}
-			out = append(out, Arg{Role: role, Phrase: s.nounPhrase(k, -1)})
+			out = append(out, Arg{Role: role, Phrase: s.adjunctPhrase(k)})
 		case base == "advmod" && s.isTimeWord(k) && len(s.children(k)) == 0 && s.tok(k).UPOS != "ADV" || (base == "advmod" && timeAdverbs[s.lower(k)]):
 			out = append(out, Arg{Role: Time, Phrase: Phrase{Head: k, Tokens: []int{k}}})
 		}
@@ -771,7 +857,7 @@ func (s *sentence) appositives() []Extraction {
 		if subj.Empty() || obj.Empty() {
 			continue
 		}
-		e := Extraction{Subject: subj, Implicit: "is", Relation: Phrase{Head: -1}, Args: []Arg{{Role: Complement, Phrase: obj}},
+		e := Extraction{Subject: subj, Implicit: "be", Relation: Phrase{Head: -1}, Args: []Arg{{Role: Complement, Phrase: obj}},
 			Clause: SVC, Kind: Appositive}
 		c := s.context(n)
 		e.Attribution = c.attrib

@@ -18,10 +18,31 @@ type Feature struct {
 
 // featuresOf returns the features the confidence model sees, sorted by name.
 func (s *sentence) featuresOf(p, last int, e *Extraction, inherited bool) []Feature {
+	if e.Kind != Verbal {
+		// Nominal facts get features of their own, so that fitting them
+		// does not move the weights of clauses.
+		k := "kind=" + string(e.Kind)
+		toks := 0
+		for _, a := range e.Args {
+			toks += len(a.Tokens)
+		}
+		out := []Feature{{"bias", 1}, {k, 1}, {k + "*argtoks/10", float64(toks) / 10}, {k + "*subjtoks/10", float64(len(e.Subject.Tokens)) / 10}}
+		if !e.Subject.Empty() && s.tok(e.Subject.Head).UPOS == "PROPN" {
+			out = append(out, Feature{k + "*subjpropn", 1})
+		}
+		if len(e.Args) > 0 && s.tok(e.Args[0].Head).UPOS == "PROPN" {
+			out = append(out, Feature{k + "*argpropn", 1})
+		}
+		for _, t := range e.Relation.Tokens {
+			out = append(out, Feature{k + "*word=" + s.lower(t), 1})
+		}
+		sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+		return out
+	}
 	f := map[string]float64{
 		"bias":                         1,
 		"clause=" + string(e.Clause):   1,
-		"headrel=" + headRel(s.rel(p)): 1,
+		"headrel=" + s.headRel(p): 1,
 		"nargs":                        float64(len(e.Args)),
 		"reltoks":                      float64(len(e.Relation.Tokens)),
 		"subjtoks/10":                  float64(len(e.Subject.Tokens)) / 10,
@@ -75,9 +96,21 @@ func (s *sentence) featuresOf(p, last int, e *Extraction, inherited bool) []Feat
 	return out
 }
 
-func headRel(r string) string {
+// headRel is the clause head's relation, with infinitival ("to")
+// adverbial and adnominal clauses apart: their inherited subjects are
+// less often right.
+func (s *sentence) headRel(p int) string {
+	r := s.rel(p)
 	switch r {
-	case "root", "conj", "advcl", "acl", "ccomp", "xcomp", "parataxis", "appos":
+	case "advcl", "acl":
+		if m := s.child(p, "mark"); m >= 0 && s.lower(m) == "to" {
+			return r + "+to"
+		}
+		if s.tok(p).Rel == "acl:relcl" {
+			return "relcl"
+		}
+		return r
+	case "root", "conj", "ccomp", "xcomp", "parataxis", "appos":
 		return r
 	}
 	return "other"

@@ -2,8 +2,9 @@ package openie
 
 // nominals returns the relations that noun phrases state without a verb:
 // possession ("the company's chairman" -> (the company; has; chairman))
-// and location between names ("Symphony Hall in Boston" -> (Symphony
-// Hall; is in; Boston)).
+// and prepositional modifiers of nouns ("Symphony Hall in Boston" ->
+// (Symphony Hall; be in; Boston), "demand for seeds" -> (demand; be for;
+// seeds)).
 func (s *sentence) nominals() []Extraction {
 	var out []Extraction
 	for n := s.start; n < s.end; n++ {
@@ -19,7 +20,7 @@ func (s *sentence) nominals() []Extraction {
 			}
 			owner := s.phrase(n, func(k int) bool { return s.rel(k) == "case" || s.tok(k).Rel == "acl:relcl" || s.rel(k) == "appos" })
 			owned := s.phrase(h, func(k int) bool {
-				return k == n || s.rel(k) == "det" || s.tok(k).Rel == "acl:relcl" || s.rel(k) == "appos" || s.rel(k) == "acl" || s.rel(k) == "conj" || s.rel(k) == "cc"
+				return k == n || (s.head(k) == h && (s.rel(k) == "det" || s.rel(k) == "case")) || s.tok(k).Rel == "acl:relcl" || s.rel(k) == "appos" || s.rel(k) == "acl" || s.rel(k) == "conj" || s.rel(k) == "cc"
 			})
 			if owner.Empty() || owned.Empty() {
 				continue
@@ -28,17 +29,17 @@ func (s *sentence) nominals() []Extraction {
 		case "nmod":
 			h := s.head(n)
 			c := s.child(n, "case")
-			if h < 0 || c < 0 || s.tok(h).UPOS != "PROPN" || s.tok(n).UPOS != "PROPN" || !placePreps[s.lower(c)] || c > n {
+			if h < 0 || c < 0 || !isNoun(s, h) || !isNoun(s, n) || !nominalPreps[s.lower(c)] || c > n || h > n {
 				continue
 			}
 			subj := s.phrase(h, func(k int) bool {
-				return k == n || s.tok(k).Rel == "acl:relcl" || s.rel(k) == "appos" || s.rel(k) == "acl" || s.rel(k) == "conj" || s.rel(k) == "cc"
+				return k == n || (s.rel(k) == "case" && s.head(k) == h) || s.tok(k).Rel == "acl:relcl" || s.rel(k) == "appos" || s.rel(k) == "acl" || s.rel(k) == "conj" || s.rel(k) == "cc"
 			})
 			obj := s.phrase(n, func(k int) bool {
 				return k == c || s.tok(k).Rel == "acl:relcl" || s.rel(k) == "appos" || s.rel(k) == "acl"
 			})
 			rel := Phrase{Head: c, Tokens: append([]int{c}, s.fixedOf(c)...)}
-			out = append(out, s.nominal(n, subj, "is", rel, obj, Locative))
+			out = append(out, s.nominal(n, subj, "be", rel, obj, Prepositional))
 		}
 	}
 	return out
@@ -54,6 +55,9 @@ func (s *sentence) nominal(n int, subj Phrase, implicit string, rel, obj Phrase,
 	e.feats = s.featuresOf(n, n, &e, false)
 	return e
 }
+
+// nominalPreps are the prepositions whose noun modifiers state a relation.
+var nominalPreps = set("in", "at", "from", "for", "on", "near", "with", "by", "inside", "outside", "between", "among")
 
 func isNoun(s *sentence, i int) bool {
 	switch s.tok(i).UPOS {

@@ -77,10 +77,10 @@ type Kind string
 
 // The kinds of extraction.
 const (
-	Verbal     Kind = "verbal"     // a clause with a verb or a copula
-	Appositive Kind = "appositive" // "X, the Y of Z," -> (X; is; the Y of Z)
-	Possessive Kind = "possessive" // "X's Y" -> (X; has; Y)
-	Locative   Kind = "locative"   // "X in Y" between names -> (X; is in; Y)
+	Verbal        Kind = "verbal"        // a clause with a verb or a copula
+	Appositive    Kind = "appositive"    // "X, the Y of Z," -> (X; is; the Y of Z)
+	Possessive    Kind = "possessive"    // "X's Y" -> (X; has; Y)
+	Prepositional Kind = "prepositional" // "X in Y", "demand for Y" between nouns -> (X; be in; Y)
 )
 
 // Attribution is who states an attributed extraction: the speaker and the

@@ -202,18 +202,17 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 				tr.Score(feats, scores)
 				guess := p.best(s, scores)
 				sh, la, ra := costs(s, ex.heads)
-				truth := -1
+				// The truth is the best-scoring move of least cost (zero
+				// except where the single-root rule forces a loss).
+				truth, tc := -1, 0
 				for m, sc := range scores {
-					if !mv.valid(s, m) || moveCost(mv, s, ex, m, sh, la, ra) != 0 {
+					if !mv.valid(s, m) {
 						continue
 					}
-					if truth < 0 || sc > scores[truth] {
-						truth = m
+					c := moveCost(mv, s, ex, m, sh, la, ra)
+					if truth < 0 || c < tc || (c == tc && sc > scores[truth]) {
+						truth, tc = m, c
 					}
-				}
-				if truth < 0 {
-					// Cannot happen for projective trees; follow the model.
-					truth = guess
 				}
 				tr.Tick()
 				tr.Update(feats, truth, guess)
