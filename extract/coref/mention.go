@@ -1,6 +1,7 @@
 package coref
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -22,6 +23,7 @@ type mention struct {
 	quantified       bool     // "most studies", "all citizens": neither anaphor nor antecedent
 	coord            bool     // a coordination ("X and Y")
 	nameGendered     bool     // gender from the first-name table
+	possessor        string   // person and number of a possessive pronoun determiner ("3s" for "his"), "" when none
 	quote            int      // index of the quotation it sits in, -1 outside quotes
 	headLower        string   // lower-cased head form
 	apposHead        string   // lower-cased name head of an appositive name ("their child, Gloria")
@@ -114,8 +116,12 @@ func detect(doc *nlp.Document) []mention {
 				continue
 			}
 			switch t.Rel {
-			case "flat", "fixed", "goeswith", "compound:prt", "appos":
-				continue
+			case "flat", "fixed", "goeswith", "compound:prt", "nmod:desc":
+				continue // inside a name ("Premier" in "Premier Zhou")
+			case "appos":
+				if t.UPOS != "PROPN" {
+					continue // an appositive description stays inside its anchor's span
+				}
 			case "compound":
 				if t.UPOS != "PROPN" {
 					continue
@@ -358,6 +364,11 @@ func attributes(doc *nlp.Document, m *mention, kids [][]int, entityOf []int) {
 				m.gen = g
 			}
 		}
+		if kt.Rel == "nmod:poss" && k < m.head {
+			if p, ok := pronouns[low]; ok && p.poss {
+				m.possessor = fmt.Sprint(p.person, p.num)
+			}
+		}
 		if kt.Rel == "det" && indefiniteDets[low] && k < m.head {
 			m.indefinite = true
 			if low != "a" && low != "an" {
@@ -432,30 +443,34 @@ func lowerForms(doc *nlp.Document, start, end int) string {
 }
 
 // quoteIndex gives each token the number of the quotation it sits in, or
-// -1. Quotations open and close at quote marks (", “, ”, “, ”).
+// -1. Quotations open at a left double quotation mark (or the treebank
+// spelling, two backquotes), close at a right one (or two apostrophes),
+// and a straight double quote opens or closes by turn. A quotation left open ends at a paragraph
+// break (news opens a quote mark again on each paragraph of a long quote).
 func quoteIndex(doc *nlp.Document) []int {
 	q := make([]int, len(doc.Tokens))
 	in, count := false, 0
 	for i, t := range doc.Tokens {
-		switch t.Form {
-		case "\"", "“", "”", "``", "''":
-			opening := t.Form == "“" || t.Form == "``" || (t.Form == "\"" && !in) || (t.Form == "''" && false)
-			if t.Form == "”" || t.Form == "''" {
-				opening = false
-			}
-			if opening && !in {
-				in = true
-				count++
-			} else if in {
-				in = false
-			}
-			q[i] = -1
-			continue
+		if in && i > 0 && doc.Tokens[i-1].End <= t.Start && t.Start <= len(doc.Text) &&
+			strings.Contains(doc.Text[doc.Tokens[i-1].End:t.Start], "\n") {
+			in = false
 		}
-		if in {
-			q[i] = count
-		} else {
-			q[i] = -1
+		q[i] = -1
+		switch t.Form {
+		case "“", "``":
+			in, count = true, count+1
+		case "”", "''":
+			in = false
+		case "\"":
+			if in {
+				in = false
+			} else {
+				in, count = true, count+1
+			}
+		default:
+			if in {
+				q[i] = count
+			}
 		}
 	}
 	return q

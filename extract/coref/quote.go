@@ -49,6 +49,17 @@ func (s *state) quoteSpeakers() map[int]int {
 			}
 		}
 		if subj < 0 {
+			// No subject in the parse: "… X said" with X mis-attached;
+			// take a name or description that ends right before the verb.
+			for mi, m := range s.ms {
+				if m.end == v && m.kind != nlp.Pronoun && !m.coord && quotes[m.head] < 0 && m.anim != inanimate {
+					if subj < 0 || m.end-m.start < s.ms[subj].end-s.ms[subj].start {
+						subj = mi
+					}
+				}
+			}
+		}
+		if subj < 0 {
 			continue
 		}
 		d := 0

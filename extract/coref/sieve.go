@@ -170,24 +170,33 @@ func (s *state) relaxedMatch(i, j int) bool {
 	if c.kind == nlp.Pronoun || m.coord || c.coord || m.core == "" {
 		return false
 	}
-	if m.core == c.core || nameIncluded(m, c) {
+	if m.core == c.core || s.nameIncluded(m, c) {
 		return s.clusterAgrees(i, j)
 	}
 	return false
 }
 
-// nameIncluded: a one-word name that is a word of a longer flat name
-// ("Thomas" in "Thomas Sam"); UD writes personal names as flat.
-func nameIncluded(m, c mention) bool {
-	if len(m.nameWords) != 1 || len(c.nameWords) < 2 {
+// standalone reports whether the name mention m is not part of a longer
+// run of proper nouns in the text (a parser may split "Heaven Sent
+// Gaming").
+func (s *state) standalone(m mention) bool {
+	return (m.start == 0 || s.doc.Tokens[m.start-1].UPOS != "PROPN") &&
+		(m.end >= len(s.doc.Tokens) || s.doc.Tokens[m.end].UPOS != "PROPN")
+}
+
+// nameIncluded: a one-word name, standing alone, that is the first or the
+// last word of a longer flat name ("Thomas" ~ "Thomas Sam"); UD writes
+// personal names as flat. The longer name must not be known as anything
+// but a person.
+func (s *state) nameIncluded(m, c mention) bool {
+	if len(m.nameWords) != 1 || len(c.nameWords) < 2 || !s.standalone(m) {
 		return false
 	}
-	for _, w := range c.nameWords {
-		if w == m.nameWords[0] {
-			return true
-		}
+	if c.label != "" && c.label != "PERSON" {
+		return false
 	}
-	return false
+	w := m.nameWords[0]
+	return w == c.nameWords[0] || w == c.nameWords[len(c.nameWords)-1]
 }
 
 // acronym links "EU" to "European Union": an all-capitals word whose
@@ -268,9 +277,13 @@ func (s *state) strictHead(i, j int) bool {
 }
 
 // headCandidate: a head-match antecedent is a plain description or name,
-// not a pronoun, a coordination or a quantified phrase.
+// not a pronoun, a coordination or a quantified phrase, and has the same
+// kind of possessive determiner as an anaphor that has one.
 func headCandidate(s *state, i, j int) bool {
-	c := s.ms[j]
+	m, c := s.ms[i], s.ms[j]
+	if m.possessor != "" && m.possessor != c.possessor {
+		return false // "your jeans" is not "my jeans", "his cards" not "cards"
+	}
 	return c.kind != nlp.Pronoun && !c.coord && !c.quantified
 }
 
