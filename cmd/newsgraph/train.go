@@ -161,7 +161,7 @@ func runTrain(ctx context.Context, args []string, io stdio) error {
 		ptrain := cloneDocs(train)
 		cached := false
 		if *cache != "" {
-			if docs, _, err := loadTreebank(treebank{path: *cache}); err == nil && sameWords(docs, train) {
+			if docs, _, err := loadTreebank(treebank{path: *cache}); err == nil && sameDocWords(docs, train) {
 				for i := range docs {
 					docs[i].ID = train[i].ID
 				}
@@ -258,8 +258,8 @@ func sha256Hex(b []byte) string {
 	return hex.EncodeToString(s[:])
 }
 
-// sameWords reports whether two document lists have the same words.
-func sameWords(a, b []*nlp.Document) bool {
+// sameDocWords reports whether two document lists have the same words.
+func sameDocWords(a, b []*nlp.Document) bool {
 	if len(a) != len(b) {
 		return false
 	}
