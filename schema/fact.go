@@ -23,7 +23,11 @@ type Entity struct {
 	Name    string   // the preferred label, as written in some article
 	Key     string   // identity key; empty means KeyOf(Name)
 	Aliases []string // other labels seen for it (skos:altLabel)
-	ISO3166 string   // ISO 3166-1 alpha-2 or 3166-2 code for states and subdivisions
+	// Canonical is the name a gazetteer gives it ("United Kingdom" for a
+	// mention "British"), which need not occur in the article; written as
+	// ng:canonicalName, while labels always quote the article.
+	Canonical string
+	ISO3166   string // ISO 3166-1 alpha-2 or 3166-2 code for states and subdivisions
 }
 
 // IdentityKey returns e.Key, or the normalised name when Key is empty.

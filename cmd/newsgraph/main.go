@@ -32,8 +32,19 @@ type command struct {
 
 // commands lists every subcommand. Add one line per subcommand file.
 var commands = []command{
-	{"eval", "score a stage against gold data", runEval},
-	{"train", "train a model from the shared data", runTrain},
+	{"build", "build the graph from news articles", runBuild},
+	{"load", "add N-Quads to the store", runLoad},
+	{"export", "write the store, or one article, as N-Quads", runExport},
+	{"delete", "remove articles and everything they said", runDelete},
+	{"stats", "count articles, entities and statements", runStats},
+	{"query", "run a Gizmo query or a named query", runQuery},
+	{"repl", "interactive Gizmo shell", runRepl},
+	{"schema", "print the newsgraph vocabulary", runSchema},
+	{"annotate", "print the annotation of raw text as CoNLL-U", runAnnotate},
+	{"extract", "Open IE extractions of tokenized sentences (--format carb)", runExtract},
+	{"eval", "score a stage on gold data (eval carb|coref|ner|parse)", runEval},
+	{"train", "train the tagger and parser models from UD treebanks", runTrain},
+	{"train-ner", "train the named-entity recogniser", runTrainNER},
 }
 
 // usageError marks an error in how the command was called (exit code 2).

@@ -109,6 +109,7 @@ type Chain struct {
 type Document struct {
 	ID   string
 	Text string // the original text, never rewritten
+	Date string // publication date (YYYY-MM-DD) when known, for resolving "on Monday"
 
 	Tokens    []Token
 	Sentences []Sentence

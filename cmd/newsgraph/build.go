@@ -1,0 +1,262 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/extract/kg"
+	"github.com/newsgraph/newsgraph/extract/pipeline"
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+const buildUsage = `[flags] INPUT...
+
+Reads articles (.txt files, .jsonl files with id, title, text, date, url,
+folders of them, or - for stdin), annotates them, extracts facts and writes
+each article as one named graph of the store. An article that cannot be read
+or processed is reported and skipped; the others are still written.`
+
+// buildStats is the run's tally.
+type buildStats struct {
+	articles, failed, sentences, words, facts, asserted int
+	entities                                            map[string]bool
+}
+
+// buildResult is one processed article, on its way to the writer.
+type buildResult struct {
+	item      inputItem
+	facts     []schema.Fact
+	sentences int
+	words     int
+	err       error
+}
+
+func runBuild(ctx context.Context, args []string, io stdio) error {
+	fs := newFlags("build", buildUsage, io)
+	db := addDBFlags(fs)
+	workers := fs.IntP("workers", "j", runtime.GOMAXPROCS(0), "articles processed at once")
+	date := fs.String("date", "", "publication date (YYYY-MM-DD) for articles that give none, to resolve \"on Monday\"")
+	list := fs.String("list", "auto", "print the facts found: always, never, or auto (when at most 10 articles)")
+	quiet := fs.BoolP("quiet", "q", false, "no progress bar")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usagef("build needs at least one INPUT (a file, a folder, or - for stdin)")
+	}
+	if *workers < 1 {
+		return usagef("--workers must be at least 1")
+	}
+	if *date != "" && !isDate(*date) {
+		return usagef("--date %q is not YYYY-MM-DD", *date)
+	}
+	switch *list {
+	case "auto", "always", "never":
+	default:
+		return usagef("--list must be auto, always or never")
+	}
+	p, err := pipeline.Default()
+	if err != nil {
+		return fmt.Errorf("loading models: %w", err)
+	}
+	store, err := db.open(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+
+	start := time.Now()
+	items := make(chan inputItem)
+	results := make(chan buildResult)
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(items)
+		readErr <- readInputs(fs.Args(), io.in, func(it inputItem) error {
+			if it.Err == nil && it.Article.Date == "" {
+				it.Article.Date = *date
+			}
+			select {
+			case items <- it:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	var wg sync.WaitGroup
+	for w := 0; w < *workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range items {
+				results <- process(ctx, p, it)
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	bar := newBar(io.err, *quiet)
+	st := buildStats{entities: map[string]bool{}}
+	var done []buildResult
+	for r := range results {
+		if r.err == nil && r.item.Err == nil {
+			if _, err := store.WriteArticle(ctx, r.item.Article, r.facts); err != nil {
+				r.err = err
+			}
+		}
+		if err := firstErr(r.item.Err, r.err); err != nil {
+			st.failed++
+			name := r.item.Article.ID
+			if name == "" {
+				name = r.item.Source
+			}
+			bar.Clear()
+			fmt.Fprintf(io.err, "newsgraph: skipped %s: %v\n", name, err)
+		} else {
+			st.add(r)
+			done = append(done, r)
+		}
+		bar.Add(1)
+	}
+	bar.Finish()
+	if err := <-readErr; err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	elapsed := time.Since(start)
+	sort.Slice(done, func(i, j int) bool { return done[i].item.Article.ID < done[j].item.Article.ID })
+	if *list == "always" || *list == "auto" && len(done) <= 10 {
+		for _, r := range done {
+			printFacts(io.out, r)
+		}
+	}
+	fmt.Fprintf(io.out, "%d articles, %d sentences, %d words, %d facts (%d asserted), %d entities in %s (%.0f words/s) -> %s %s\n",
+		st.articles, st.sentences, st.words, st.facts, st.asserted, len(st.entities), elapsed.Round(time.Millisecond),
+		float64(st.words)/elapsed.Seconds(), store.Backend(), storeLocation(db))
+	if st.failed > 0 {
+		return fmt.Errorf("%d of %d articles failed (reported above); the others were written", st.failed, st.failed+st.articles)
+	}
+	return nil
+}
+
+func firstErr(errs ...error) error {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// process annotates one article and extracts its facts. A panic in a stage
+// is turned into an error for this article alone.
+func process(ctx context.Context, p *extract.Pipeline, it inputItem) (res buildResult) {
+	res.item = it
+	if it.Err != nil {
+		return res
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			res.err = fmt.Errorf("internal error while processing: %v", v)
+		}
+	}()
+	doc, facts, err := pipeline.Run(ctx, p, it.Article)
+	if err != nil {
+		res.err = err
+		return res
+	}
+	res.facts = facts
+	res.sentences = len(doc.Sentences)
+	res.words = len(strings.Fields(it.Article.Text))
+	return res
+}
+
+func (st *buildStats) add(r buildResult) {
+	st.articles++
+	st.sentences += r.sentences
+	st.words += r.words
+	for i := range r.facts {
+		f := &r.facts[i]
+		st.facts++
+		if f.Asserted() && f.Predicate != "" {
+			st.asserted++
+		}
+		for _, t := range []schema.Term{f.Subject, f.Object} {
+			if t.Entity != nil && t.Entity.Class != schema.ClassThing {
+				st.entities[string(t.Entity.Class)+":"+t.Entity.IdentityKey()] = true
+			}
+		}
+	}
+}
+
+// printFacts lists an article's vocabulary facts, one per line, with the
+// flags that keep a fact from being asserted.
+func printFacts(w io.Writer, r buildResult) {
+	a := r.item.Article
+	title := a.Title
+	if title == "" {
+		title = a.ID
+	}
+	fmt.Fprintf(w, "== %s (%s)\n", title, a.ID)
+	n := 0
+	for i := range r.facts {
+		f := &r.facts[i]
+		if f.Predicate == "" {
+			continue
+		}
+		n++
+		fmt.Fprintf(w, "  %s\n", kg.Format(f))
+	}
+	open := len(r.facts) - n
+	fmt.Fprintf(w, "  (%d vocabulary facts, %d open relations)\n", n, open)
+}
+
+func storeLocation(d *dbFlags) string {
+	if d.path != "" {
+		if d.backend == graph.Postgres {
+			return "(postgres)"
+		}
+		return d.path
+	}
+	if d.backend == graph.Memstore {
+		return "(memory)"
+	}
+	return graph.DefaultPath
+}
+
+// bar is a progress bar on stderr when it is a terminal, else nothing.
+type bar interface {
+	Add(int) error
+	Clear() error
+	Finish() error
+}
+
+type noBar struct{}
+
+func (noBar) Add(int) error { return nil }
+func (noBar) Clear() error  { return nil }
+func (noBar) Finish() error { return nil }
+
+func newBar(w io.Writer, quiet bool) bar {
+	f, ok := w.(*os.File)
+	if quiet || !ok || !term.IsTerminal(int(f.Fd())) {
+		return noBar{}
+	}
+	return progressbar.NewOptions(-1, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("building"),
+		progressbar.OptionShowCount(), progressbar.OptionSetItsString("articles"), progressbar.OptionShowIts(),
+		progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
+}

@@ -1,0 +1,23 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestExport(t *testing.T) {
+	db := fixtureDB(t)
+	out, _, err := runCmd(t, runExport, "", "--dbpath", db, "--doc", "a1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, `<https://w3id.org/newsgraph/id/entity/sylvania> <https://w3id.org/newsgraph/ns#controls> <https://w3id.org/newsgraph/id/entity/east-marsh> <https://w3id.org/newsgraph/id/article/a1> .`) {
+		t.Errorf("export lacks the direct triple:\n%s", out)
+	}
+	if _, _, err := runCmd(t, runExport, "", "--dbpath", db, "--doc", "nope"); err == nil {
+		t.Errorf("unknown doc: no error")
+	}
+	if _, _, err := runCmd(t, runExport, "", "--dbpath", db, "extra"); !isUsage(err) {
+		t.Errorf("extra argument: err = %v, want usage error", err)
+	}
+}

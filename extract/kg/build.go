@@ -1,0 +1,1261 @@
+package kg
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/extract/nlp"
+	"github.com/newsgraph/newsgraph/extract/openie"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Extractor is the knowledge-graph stage as an extract.Extractor. It
+// needs a parsed document; it uses named entities and coreference chains
+// when the document has them.
+var Extractor = &extract.Extractor{
+	Name:  extractorName,
+	Doc:   "Political knowledge graph: vocabulary predicates, typed and resolved entities, propositions, proposals, territories and roles, from Open IE extractions and noun phrases.",
+	Needs: nlp.Tokens | nlp.Sentences | nlp.Tags | nlp.Lemmas | nlp.Deps,
+	Run: func(doc *nlp.Document, report func(schema.Fact)) error {
+		facts, err := Facts(doc)
+		for _, f := range facts {
+			report(f)
+		}
+		return err
+	},
+}
+
+// Facts returns the knowledge-graph facts of one parsed document, in a
+// deterministic order.
+func Facts(doc *nlp.Document) ([]schema.Fact, error) {
+	lex, err := DefaultLexicon()
+	if err != nil {
+		return nil, err
+	}
+	if !doc.Layers.Has(nlp.Tokens | nlp.Sentences | nlp.Tags | nlp.Deps) {
+		return nil, fmt.Errorf("kg: document %s has layers %s, needs tokens+sentences+tags+deps", doc.ID, doc.Layers)
+	}
+	if err := doc.Validate(); err != nil {
+		return nil, fmt.Errorf("kg: %w", err)
+	}
+	db := &docBuilder{doc: doc, lex: lex, r: newResolver(doc, lex), seen: map[string]bool{}}
+	db.r.viaChain = func(h int) int {
+		if r, ok := db.refOf(h); ok && r.node >= 0 && db.r.nodes[r.node].Class != schema.ClassThing {
+			return r.node
+		}
+		return -1
+	}
+	for _, f := range db.r.facts {
+		db.emit(f)
+	}
+	for si := range doc.Sentences {
+		db.sentence(si)
+	}
+	return db.out, nil
+}
+
+// docBuilder holds the state of one document's extraction.
+type docBuilder struct {
+	// propHeads are the clause heads of the current sentence that became
+	// propositions.
+	propHeads map[int]bool
+	extra     []schema.Fact // facts derived while building others, emitted after them
+	doc       *nlp.Document
+	lex       *Lexicon
+	r         *resolver
+	xs        []openie.Extraction // the current sentence's extractions
+	out       []schema.Fact
+	seen      map[string]bool
+}
+
+type pendingFact struct {
+	x *openie.Extraction
+	f schema.Fact
+}
+
+// ref is what a phrase refers to: a node (entity, proposal, group, thing),
+// a clause (its head token), and an optional share ("70% of X").
+type ref struct {
+	gsubj  int  // for a gerund clause, the node of its subject noun
+	hasSub bool // gsubj is set
+	node   int
+	clause int // head of a clause, -1 when the phrase is not one
+	kind   ObjectKind
+	share  string // decimal share of the node, "" when none
+	approx bool
+}
+
+func (db *docBuilder) sentence(si int) {
+	db.xs = openie.Extract(db.doc, si)
+	db.inherit()
+	db.propHeads = map[int]bool{}
+	var pending []pendingFact
+	for i := range db.xs {
+		if f, ok := db.verbal(&db.xs[i]); ok {
+			pending = append(pending, pendingFact{&db.xs[i], f})
+		}
+	}
+	// A clause that is another clause's object (a proposition, as in "X
+	// opposes [Y joining Z]") is not stated by the article on its own;
+	// reported speech is, attributed to its speaker.
+	for _, p := range pending {
+		if db.propHeads[p.x.Relation.Head] && p.x.Attribution == nil {
+			continue
+		}
+		db.emit(p.f)
+		db.proposalFacts(&p.f)
+	}
+	for _, f := range db.extra {
+		db.emit(f)
+	}
+	db.extra = db.extra[:0]
+	s := db.doc.Sentences[si]
+	for t := s.Start; t < s.End; t++ {
+		db.nominal(t)
+	}
+}
+
+// inherit gives each extraction the hedging, attribution and modality of
+// the nearest clause above it that has them: what a speaker says inside a
+// relative or complement clause ("X said talks reached an agreement that
+// Y could offer Z") is still theirs, and "reportedly" scopes over the
+// whole sentence.
+func (db *docBuilder) inherit() {
+	d := db.doc
+	byHead := map[int]int{}
+	for i := range db.xs {
+		x := &db.xs[i]
+		if _, seen := byHead[x.Relation.Head]; x.Relation.Head >= 0 && !seen {
+			byHead[x.Relation.Head] = i
+		}
+	}
+	type flags struct {
+		hedged bool
+		att    *openie.Attribution
+		mod    schema.Modality
+	}
+	own := make([]flags, len(db.xs))
+	for i := range db.xs {
+		own[i] = flags{db.xs[i].Hedged, db.xs[i].Attribution, db.xs[i].Modality}
+	}
+	for i := range db.xs {
+		x := &db.xs[i]
+		h := x.Relation.Head
+		for steps := 0; h >= 0 && steps < 12; steps++ {
+			h = d.Tokens[h].Head
+			if h < 0 {
+				break
+			}
+			j, ok := byHead[h]
+			if !ok || j == i {
+				continue
+			}
+			if !x.Hedged && own[j].hedged {
+				x.Hedged = true
+			}
+			if x.Attribution == nil && own[j].att != nil {
+				x.Attribution = own[j].att
+			}
+			if x.Modality == schema.Realis && own[j].mod != schema.Realis && own[j].mod != schema.Future {
+				x.Modality = schema.Hypothetical
+			}
+		}
+	}
+}
+
+// emit appends a fact unless an equal one was emitted already.
+func (db *docBuilder) emit(f schema.Fact) {
+	if f.Validate(db.doc.Text) != nil {
+		return
+	}
+	k := factKey(&f)
+	if db.seen[k] {
+		return
+	}
+	db.seen[k] = true
+	db.out = append(db.out, f)
+}
+
+func factKey(f *schema.Fact) string {
+	ev := &f.Evidence
+	return fmt.Sprintf("%s|%s|%s|%s|%d|%d|%v|%s|%v|%d", termKey(f.Subject), f.Predicate, f.Relation, termKey(f.Object),
+		ev.Start, ev.End, ev.Negated, ev.Modality, ev.Hedged, len(f.Args))
+}
+
+func termKey(t schema.Term) string {
+	switch {
+	case t.Entity != nil:
+		return string(t.Entity.Class) + ":" + t.Entity.IdentityKey()
+	case t.Literal != nil:
+		return "lit:" + t.Literal.Value
+	case t.Prop != nil:
+		return fmt.Sprintf("prop:%d-%d", t.Prop.Evidence.Start, t.Prop.Evidence.End)
+	}
+	return ""
+}
+
+// ---- phrases to nodes
+
+// quantifiers head a phrase that names a share of something ("most of X").
+var quantifiers = map[string]bool{"most": true, "all": true, "part": true, "parts": true, "half": true, "much": true,
+	"some": true, "%": true, "percent": true, "per cent": true, "rest": true, "majority": true, "bulk": true, "third": true, "quarter": true}
+
+var approxWords = map[string]bool{"about": true, "around": true, "roughly": true, "nearly": true, "almost": true,
+	"approximately": true, "some": true, "over": true, "more": true, "less": true, "up": true, "estimated": true}
+
+// placeNouns head phrases like "the X region" that name the place X.
+var placeNouns = map[string]bool{"region": true, "province": true, "city": true, "area": true, "territory": true,
+	"district": true, "state": true, "republic": true, "peninsula": true, "oblast": true, "county": true, "town": true,
+	"village": true, "island": true, "islands": true, "regions": true, "provinces": true, "areas": true, "territories": true}
+
+// groupNouns head plural phrases that name a group of people ("European
+// leaders"): a general list of nouns for people acting together.
+var groupNouns = map[string]bool{"leader": true, "official": true, "nation": true, "country": true, "government": true,
+	"minister": true, "diplomat": true, "source": true, "force": true, "troop": true, "ally": true, "partner": true,
+	"politician": true, "lawmaker": true, "negotiator": true, "state": true, "power": true, "authority": true,
+	"military": true, "people": true, "citizen": true, "member": true, "representative": true, "commander": true}
+
+func (db *docBuilder) lemma(t int) string {
+	tok := &db.doc.Tokens[t]
+	if tok.Lemma != "" {
+		return strings.ToLower(tok.Lemma)
+	}
+	return strings.ToLower(tok.Form)
+}
+
+func (db *docBuilder) childrenRel(h int, rels ...string) []int {
+	var out []int
+	for _, c := range db.doc.Children(h) {
+		for _, r := range rels {
+			if db.doc.Tokens[c].Rel == r || strings.HasPrefix(db.doc.Tokens[c].Rel, r+":") && r != "nmod" {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// caseWord returns the lower-cased case marker of token t ("of", "with"),
+// multiword markers joined ("in return for"), or "".
+func (db *docBuilder) caseWord(t int) string {
+	var parts []string
+	for _, c := range db.doc.Children(t) {
+		if db.doc.Tokens[c].Rel == "case" || db.doc.Tokens[c].Rel == "mark" {
+			w := strings.ToLower(db.doc.Tokens[c].Form)
+			for _, f := range db.doc.Children(c) {
+				if db.doc.Tokens[f].Rel == "fixed" {
+					w += " " + strings.ToLower(db.doc.Tokens[f].Form)
+				}
+			}
+			parts = append(parts, w)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func (db *docBuilder) isClauseHead(h int) bool {
+	t := &db.doc.Tokens[h]
+	if t.UPOS == "VERB" {
+		return true
+	}
+	for _, c := range db.doc.Children(h) {
+		switch db.doc.Tokens[c].Rel {
+		case "cop", "nsubj", "nsubj:pass", "csubj":
+			return t.UPOS != "NOUN" && t.UPOS != "PROPN" && t.UPOS != "PRON" || db.doc.Tokens[c].Rel == "cop"
+		}
+	}
+	return false
+}
+
+// refOf resolves the phrase headed by h.
+func (db *docBuilder) refOf(h int) (ref, bool) {
+	d := db.doc
+	if h < 0 || h >= len(d.Tokens) {
+		return ref{}, false
+	}
+	if n := db.r.resolve(h); n >= 0 {
+		return ref{node: n, clause: -1, kind: kindOf(db.r.nodes[n].Class)}, true
+	}
+	lem := db.lemma(h)
+	tok := &d.Tokens[h]
+	// A share of something: "most of X", "about 70% of X".
+	if quantifiers[lem] || quantifiers[strings.ToLower(tok.Form)] || tok.UPOS == "NUM" {
+		for _, c := range d.Children(h) {
+			if strings.HasPrefix(d.Tokens[c].Rel, "nmod") && db.caseWord(c) == "of" {
+				inner, ok := db.refOf(c)
+				if !ok || inner.clause >= 0 {
+					break
+				}
+				inner.share, inner.approx = db.share(h)
+				return inner, true
+			}
+		}
+	}
+	if db.isClauseHead(h) {
+		return ref{node: -1, clause: h, kind: ClauseObject}, true
+	}
+	if tok.UPOS != "NOUN" && tok.UPOS != "PROPN" {
+		return ref{}, false
+	}
+	// "the X region", "the X and Y regions": the place modifier is the referent.
+	if placeNouns[lem] || placeNouns[strings.ToLower(tok.Form)] {
+		for _, c := range d.Children(h) {
+			if r := d.Tokens[c].Rel; (r == "compound" || r == "amod") && db.r.headNode(c) >= 0 {
+				n := db.r.headNode(c)
+				return ref{node: n, clause: -1, kind: kindOf(db.r.nodes[n].Class)}, true
+			}
+		}
+	}
+	start := db.modifierStart(h)
+	lemmas := make([]string, 0, h-start+1)
+	for t := start; t <= h; t++ {
+		lemmas = append(lemmas, db.lemma(t))
+	}
+	if c, ok := db.lex.Class(lemmas); ok {
+		cstart := db.classStart(h, lemmas)
+		name := d.SpanText(cstart, h+1)
+		key := schema.KeyOf(d.ID) + "--" + schema.KeyOf(strings.Join(lemmas[cstart-start:], " "))
+		n := db.r.node(c, key, name, "", "")
+		kind := ProposalObject
+		if c == schema.ClassEvent {
+			kind = AnyObject
+		}
+		return ref{node: n, clause: -1, kind: kind}, true
+	}
+	if strings.HasSuffix(tok.XPOS, "S") || strings.Contains(tok.Feats, "Number=Plur") {
+		if groupNouns[lem] {
+			for _, c := range d.Children(h) {
+				if r := d.Tokens[c].Rel; (r == "amod" || r == "compound") && db.r.tok[c] >= 0 {
+					name := d.SpanText(c, h+1)
+					n := db.r.node(schema.ClassGroup, schema.KeyOf(d.ID)+"--"+schema.KeyOf(name), name, "", "")
+					return ref{node: n, clause: -1, kind: ActorObject}, true
+				}
+			}
+		}
+	}
+	// Anything else: a thing named by its words, without determiners.
+	s, e := d.Subtree(h)
+	for s < h && (d.Tokens[s].Rel == "det" || isFunctionWord(d.Tokens[s].UPOS)) {
+		s++
+	}
+	for e > h+1 && isFunctionWord(d.Tokens[e-1].UPOS) {
+		e--
+	}
+	if e-s > 12 {
+		e = h + 1
+		if s < start {
+			s = start
+		}
+	}
+	name := d.SpanText(s, e)
+	if schema.KeyOf(name) == "" {
+		return ref{}, false
+	}
+	n := db.r.node(schema.ClassThing, schema.KeyOf(d.ID)+"--"+schema.KeyOf(name), name, "", "")
+	return ref{node: n, clause: -1, kind: AnyObject}, true
+}
+
+// modifierStart returns the first token of the contiguous compound and
+// adjective modifiers before noun h.
+func (db *docBuilder) modifierStart(h int) int {
+	d := db.doc
+	start := h
+	for t := h - 1; t >= 0 && d.SentenceOf(t) == d.SentenceOf(h); t-- {
+		r := d.Tokens[t].Rel
+		if (r == "compound" || r == "amod" || r == "punct" && d.Tokens[t].XPOS == "HYPH" || r == "nummod") && d.Tokens[t].Head >= t && d.Tokens[t].Head <= h {
+			start = t
+			continue
+		}
+		break
+	}
+	return start
+}
+
+// classStart returns the first token of the words that name the class,
+// keeping adjectives before it ("permanent peace agreement").
+func (db *docBuilder) classStart(h int, lemmas []string) int {
+	return h - len(lemmas) + 1
+}
+
+// share reads the share a quantifier names: "70%" → 0.70, "half" → 0.5.
+func (db *docBuilder) share(h int) (string, bool) {
+	d := db.doc
+	approx := false
+	val := ""
+	switch db.lemma(h) {
+	case "half":
+		val = "0.5"
+	case "third":
+		val = "0.333"
+	case "quarter":
+		val = "0.25"
+	case "all":
+		val = "1"
+	}
+	for _, c := range d.Children(h) {
+		w := strings.ToLower(d.Tokens[c].Form)
+		if approxWords[w] {
+			approx = true
+		}
+		if d.Tokens[c].Rel == "nummod" || d.Tokens[c].UPOS == "NUM" {
+			for _, cc := range d.Children(c) {
+				if approxWords[strings.ToLower(d.Tokens[cc].Form)] {
+					approx = true
+				}
+			}
+			if f, err := strconv.ParseFloat(strings.ReplaceAll(d.Tokens[c].Form, ",", ""), 64); err == nil {
+				if f2 := f / 100; db.lemma(h) == "%" || db.lemma(h) == "percent" {
+					val = strconv.FormatFloat(f2, 'f', -1, 64)
+				}
+			}
+		}
+	}
+	return val, approx
+}
+
+// isFunctionWord reports whether a part of speech never starts or ends a
+// name: punctuation, prepositions, conjunctions, determiners.
+func isFunctionWord(upos string) bool {
+	switch upos {
+	case "PUNCT", "ADP", "CCONJ", "SCONJ", "DET", "PART":
+		return true
+	}
+	return false
+}
+
+func kindOf(c schema.Class) ObjectKind {
+	switch c {
+	case schema.ClassPerson, schema.ClassOrganization, schema.ClassGroup, schema.ClassActor:
+		return ActorObject
+	case schema.ClassState:
+		return ActorObject // and place; see kinds
+	case schema.ClassTerritory:
+		return PlaceObject
+	case schema.ClassProposal, schema.ClassCeasefire, schema.ClassPeaceAgreement, schema.ClassSecurityGuarantee,
+		schema.ClassOffer, schema.ClassDemand:
+		return ProposalObject
+	}
+	return AnyObject
+}
+
+// kinds lists the object kinds a reference can satisfy, most specific
+// first: a state is both an actor and a place.
+func (db *docBuilder) kinds(r ref) []ObjectKind {
+	if r.node >= 0 {
+		switch db.r.nodes[r.node].Class {
+		case schema.ClassState:
+			return []ObjectKind{PlaceObject, OrgObject, ActorObject}
+		case schema.ClassPerson:
+			return []ObjectKind{PersonObject, ActorObject}
+		case schema.ClassOrganization, schema.ClassGroup:
+			return []ObjectKind{OrgObject, ActorObject}
+		}
+	}
+	return []ObjectKind{r.kind}
+}
+
+func (db *docBuilder) term(r ref, outerSubj schema.Term, depth int) (schema.Term, bool) {
+	if r.node >= 0 {
+		return schema.EntityTerm(db.r.nodes[r.node]), true
+	}
+	if r.clause >= 0 && depth < 3 {
+		forced := schema.Term{}
+		if r.hasSub {
+			forced = schema.EntityTerm(db.r.nodes[r.gsubj])
+		}
+		if p, ok := db.proposition(r.clause, outerSubj, forced, depth+1); ok {
+			return schema.PropTerm(p), true
+		}
+	}
+	return schema.Term{}, false
+}
+
+// ---- verbal facts
+
+// verbGroup returns the verbs of an extraction's relation, last first.
+func (db *docBuilder) verbs(x *openie.Extraction) []int {
+	var vs []int
+	for i := len(x.Relation.Tokens) - 1; i >= 0; i-- {
+		t := x.Relation.Tokens[i]
+		if u := db.doc.Tokens[t].UPOS; u == "VERB" || u == "NOUN" && db.doc.Tokens[t].Rel == "root" {
+			vs = append(vs, t)
+		}
+	}
+	if len(vs) == 0 && x.Relation.Head >= 0 {
+		vs = append(vs, x.Relation.Head)
+	}
+	return vs
+}
+
+// markers returns the particles and prepositions of an extraction's
+// relation, and the case marker of its first prepositional argument.
+func (db *docBuilder) markers(x *openie.Extraction, arg *openie.Arg) []string {
+	var ms []string
+	for _, t := range x.Relation.Tokens {
+		tok := &db.doc.Tokens[t]
+		if tok.UPOS == "ADP" || tok.Rel == "compound:prt" {
+			ms = append(ms, strings.ToLower(tok.Form))
+		}
+	}
+	for _, v := range x.Relation.Tokens {
+		for _, c := range db.doc.Children(v) {
+			if db.doc.Tokens[c].Rel == "compound:prt" {
+				ms = append(ms, strings.ToLower(db.doc.Tokens[c].Form))
+			}
+		}
+	}
+	if arg != nil && arg.Head >= 0 {
+		if cw := db.caseWord(arg.Head); cw != "" {
+			ms = append(ms, strings.Fields(cw)...)
+		}
+	}
+	return ms
+}
+
+// chooseObject picks the argument that is the predicate's object: the
+// first object, complement or prepositional argument for which the lexicon
+// has a predicate ("told CNN [that ...]" takes the clause), else the first
+// of them.
+func (db *docBuilder) chooseObject(x *openie.Extraction, subj schema.Term) (*openie.Arg, ref, schema.Predicate, bool) {
+	var cands []*openie.Arg
+	for _, roles := range [][]openie.Role{{openie.Object, openie.Complement}, {openie.Prep}} {
+		for i := range x.Args {
+			for _, r := range roles {
+				if x.Args[i].Role == r && x.Args[i].Head >= 0 {
+					cands = append(cands, &x.Args[i])
+				}
+			}
+		}
+	}
+	// A bare gerund right after the verb is its object even when the
+	// parser attached it as an adverbial clause ("ruled out [ceding X]").
+	if v := x.Relation.Head; v >= 0 {
+		d := db.doc
+		for _, c := range d.Children(v) {
+			if r := d.Tokens[c].Rel; (r == "advcl" || r == "xcomp") && d.Tokens[c].XPOS == "VBG" && c > v && c <= v+3 && !db.hasMark(c) && db.onlyParticles(v+1, c) {
+				g := &openie.Arg{Role: openie.Object, Phrase: openie.Phrase{Head: c, Tokens: []int{c}}}
+				cands = append([]*openie.Arg{g}, cands...)
+				break
+			}
+		}
+	}
+	var firstArg *openie.Arg
+	var firstRef ref
+	for _, a := range cands {
+		r, ok := db.refOf(a.Head)
+		if !ok {
+			continue
+		}
+		if g := db.gerund(x, a.Head); g >= 0 && r.node >= 0 {
+			r = ref{node: -1, clause: g, kind: ClauseObject, gsubj: r.node, hasSub: true}
+		}
+		if firstArg == nil {
+			firstArg, firstRef = a, r
+		}
+		if p, inv := db.predicate(x, a, r); p != "" {
+			return a, r, p, inv
+		}
+	}
+	return firstArg, firstRef, "", false
+}
+
+// onlyParticles reports whether tokens [a, b) are all particles or
+// adverbs ("ruled [out] ceding").
+func (db *docBuilder) onlyParticles(a, b int) bool {
+	for t := a; t < b; t++ {
+		if r := db.doc.Tokens[t].Rel; r != "compound:prt" && r != "advmod" {
+			return false
+		}
+	}
+	return true
+}
+
+// hasMark reports whether clause c has a subordinating conjunction
+// ("before meeting X", "while saying").
+func (db *docBuilder) hasMark(c int) bool {
+	for _, k := range db.doc.Children(c) {
+		if db.doc.Tokens[k].Rel == "mark" {
+			return true
+		}
+	}
+	return false
+}
+
+// objectArg picks the argument that is the predicate's object: the first
+// object or complement, else the first prepositional argument.
+func objectArg(x *openie.Extraction) *openie.Arg {
+	for i := range x.Args {
+		if x.Args[i].Role == openie.Object || x.Args[i].Role == openie.Complement {
+			return &x.Args[i]
+		}
+	}
+	for i := range x.Args {
+		if x.Args[i].Role == openie.Prep {
+			return &x.Args[i]
+		}
+	}
+	return nil
+}
+
+func (db *docBuilder) evidence(x *openie.Extraction) schema.Evidence {
+	d := db.doc
+	ts, te := x.Span()
+	if ts < 0 {
+		s := d.Sentences[x.Sentence]
+		ts, te = s.Start, s.End
+	}
+	start, end := d.Tokens[ts].Start, d.Tokens[te-1].End
+	ev := schema.Evidence{Doc: d.ID, Sentence: x.Sentence, Start: start, End: end, Text: d.Text[start:end],
+		Extractor: extractorName, Model: openie.Name, Conf: clamp(x.Conf), Negated: x.Negated || db.negatedGroup(x), Modality: x.Modality, Hedged: x.Hedged}
+	if x.Attribution != nil && !x.Attribution.Speaker.Empty() {
+		if r, ok := db.refOf(x.Attribution.Speaker.Head); ok && r.node >= 0 {
+			ev.AttributedTo = db.r.nodes[r.node]
+		}
+	}
+	return ev
+}
+
+// negatedGroup reports whether a verb of the relation has a negation of
+// its own ("seeking not to criticise").
+func (db *docBuilder) negatedGroup(x *openie.Extraction) bool {
+	for _, v := range x.Relation.Tokens {
+		for _, c := range db.doc.Children(v) {
+			t := &db.doc.Tokens[c]
+			if t.Rel == "advmod" || t.Rel == "neg" || t.Rel == "aux" && t.UPOS == "PART" {
+				switch strings.ToLower(t.Form) {
+				case "not", "n't", "never", "’t", "n’t":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func clamp(c float64) float64 {
+	if c < 0 || c != c {
+		return 0
+	}
+	if c > 1 {
+		return 1
+	}
+	return c
+}
+
+// verbal maps one extraction to a fact: a vocabulary predicate when the
+// lexicon knows the verb for this object, else an open relation.
+func (db *docBuilder) verbal(x *openie.Extraction) (schema.Fact, bool) {
+	if x.Kind == openie.Appositive || x.Subject.Empty() {
+		return schema.Fact{}, false
+	}
+	subj, ok := db.refOf(x.Subject.Head)
+	if !ok || subj.node < 0 && subj.clause < 0 {
+		return schema.Fact{}, false
+	}
+	st, ok := db.term(subj, schema.Term{}, 0)
+	if !ok {
+		return schema.Fact{}, false
+	}
+	f := schema.Fact{Subject: st, Relation: x.RelationText(db.doc), Evidence: db.evidence(x)}
+	arg, obj, pred, inverse := db.chooseObject(x, st)
+	if arg == nil {
+		return schema.Fact{}, false // no object: nothing to state in a triple
+	}
+	if ot, ok := db.term(obj, st, 0); ok {
+		f.Object = ot
+	}
+	if f.Object.IsZero() {
+		return schema.Fact{}, false
+	}
+	if pred != "" && pred != schema.Says && f.Subject.Entity != nil && f.Subject.Entity.Class == schema.ClassThing {
+		pred = "" // only actors, places and proposals take part in vocabulary facts
+	}
+	f.Predicate = pred
+	if inverse && f.Object.Entity != nil && f.Subject.Entity != nil {
+		f.Subject, f.Object = f.Object, f.Subject
+	}
+	if obj.share != "" {
+		f.Args = append(f.Args, schema.Arg{Role: schema.Share, Value: schema.LiteralTerm(schema.Literal{Value: obj.share, Datatype: "decimal"})})
+	}
+	db.args(x, arg, &f)
+	if pred == schema.Says && f.Object.Prop != nil {
+		// The reported content is the speaker's, not the article's.
+		f.Object.Prop.Evidence.AttributedTo = entityOf(f.Subject)
+	}
+	// "an offer that would require [X doing Y, in return for Z]": the terms
+	// of a proposal are the proposal's.
+	if isProposal(f.Subject) && f.Object.Prop != nil {
+		for _, a := range f.Object.Prop.Args {
+			if a.Role == schema.InReturnFor {
+				g := f
+				g.Predicate, g.Object, g.Args = schema.InReturnFor, a.Value, nil
+				db.extra = append(db.extra, g)
+			}
+		}
+	}
+	// Coordinated objects the extraction kept together ("most of A and
+	// about 70% of B", "the A and B regions") give one fact each.
+	for _, o := range db.extraObjects(arg.Head, obj) {
+		if pred == "" {
+			break
+		}
+		g := f
+		g.Object = schema.EntityTerm(db.r.nodes[o.node])
+		g.Args = nil
+		if o.share != "" {
+			g.Args = append(g.Args, schema.Arg{Role: schema.Share, Value: schema.LiteralTerm(schema.Literal{Value: o.share, Datatype: "decimal"})})
+		}
+		if inverse && g.Subject.Entity != nil {
+			g.Subject, g.Object = g.Object, f.Object
+			if f.Object.Entity == nil || f.Subject.Entity == nil {
+				continue
+			}
+			g.Subject = schema.EntityTerm(db.r.nodes[o.node])
+			g.Object = f.Object
+		}
+		db.extra = append(db.extra, g)
+	}
+	return f, true
+}
+
+// extraObjects returns the other referents of a coordinated object: the
+// conjuncts of its head, of the noun a quantifier governs, and of a place
+// noun's name modifiers.
+func (db *docBuilder) extraObjects(h int, first ref) []ref {
+	d := db.doc
+	var heads []int
+	var walk func(t int, depth int)
+	walk = func(t int, depth int) {
+		if depth > 3 {
+			return
+		}
+		for _, c := range d.Children(t) {
+			switch d.Tokens[c].Rel {
+			case "conj":
+				heads = append(heads, c)
+				walk(c, depth+1)
+			case "compound", "nmod":
+				if depth == 0 {
+					walk(c, depth+1)
+				}
+			}
+		}
+	}
+	walk(h, 0)
+	var out []ref
+	seen := map[int]bool{first.node: true}
+	for _, c := range heads {
+		r, ok := db.refOf(c)
+		if !ok || r.node < 0 || seen[r.node] {
+			continue
+		}
+		if db.r.nodes[r.node].Class == schema.ClassThing {
+			continue
+		}
+		seen[r.node] = true
+		out = append(out, r)
+	}
+	return out
+}
+
+// isProposal reports whether a term is a proposal node.
+func isProposal(t schema.Term) bool {
+	return t.Entity != nil && kindOf(t.Entity.Class) == ProposalObject
+}
+
+func entityOf(t schema.Term) *schema.Entity {
+	return t.Entity
+}
+
+// gerund returns the head of a gerund clause whose subject is the object
+// noun o ("opposes [Ukraine joining NATO]", "require [X withdrawing from
+// Y]"): a -ing verb attached to o, or to the verb right after o; -1 when
+// there is none.
+func (db *docBuilder) gerund(x *openie.Extraction, o int) int {
+	d := db.doc
+	isGerund := func(t int) bool {
+		return d.Tokens[t].XPOS == "VBG" || d.Tokens[t].UPOS == "VERB" && strings.HasSuffix(d.Tokens[t].Form, "ing")
+	}
+	for _, c := range d.Children(o) {
+		if r := d.Tokens[c].Rel; (r == "acl" || r == "xcomp" || r == "advcl") && c > o && isGerund(c) {
+			return c
+		}
+	}
+	if x.Relation.Head >= 0 {
+		for _, c := range d.Children(x.Relation.Head) {
+			if r := d.Tokens[c].Rel; (r == "xcomp" || r == "ccomp" || r == "advcl") && c == o+1 && isGerund(c) {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+// predicate looks the extraction's verbs up in the lexicon, last verb
+// first ("failed to reach" → reach).
+func (db *docBuilder) predicate(x *openie.Extraction, arg *openie.Arg, obj ref) (schema.Predicate, bool) {
+	ms := db.markers(x, arg)
+	for _, v := range db.verbs(x) {
+		lem := db.lemma(v)
+		if v < len(db.doc.Tokens)-1 && lem == "hold" && db.lemma(v+1) == "talk" {
+			lem = "hold talks"
+		}
+		for _, k := range db.kinds(obj) {
+			if p, inv, ok := db.lex.VerbEntry(lem, ms, k); ok {
+				return p, inv
+			}
+		}
+		// A proper name the recogniser took for an organisation, or did
+		// not type, is a place when the verb takes only places ("annexed
+		// X", "claims X").
+		if obj.node >= 0 && db.coercible(obj.node) {
+			if p, inv, ok := db.lex.VerbEntry(lem, ms, PlaceObject); ok {
+				if _, _, other := db.lex.VerbEntry(lem, ms, AnyObject); !other {
+					db.r.nodes[obj.node].Class = schema.ClassTerritory
+					return p, inv
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+// coercible reports whether node n's class comes only from the entity
+// recogniser's guess (no gazetteer entry) and may be revised.
+func (db *docBuilder) coercible(n int) bool {
+	e := db.r.nodes[n]
+	if e.Canonical != "" {
+		return false
+	}
+	return e.Class == schema.ClassOrganization || e.Class == schema.ClassThing && isCapitalised(e.Name)
+}
+
+// args adds the further arguments: recipients, dates, "in return for".
+func (db *docBuilder) args(x *openie.Extraction, obj *openie.Arg, f *schema.Fact) {
+	for i := range x.Args {
+		a := &x.Args[i]
+		if a == obj || a.Head < 0 {
+			continue
+		}
+		cw := db.caseWord(a.Head)
+		head := a.Head
+		// UD splits "in favour of X" into favour (case "in") and X (case
+		// "of"): read the whole preposition and take X.
+		if cw == "in" {
+			switch db.lemma(a.Head) {
+			case "favour", "favor", "return", "exchange", "support":
+				for _, c := range db.doc.Children(a.Head) {
+					if cc := db.caseWord(c); cc == "of" || cc == "for" {
+						cw = "in " + db.lemma(a.Head) + " " + cc
+						head = c
+					}
+				}
+			}
+		}
+		switch {
+		case strings.HasSuffix(cw, "return for") || strings.HasSuffix(cw, "exchange for"):
+			if r, ok := db.refOf(head); ok {
+				g := db.gerund(x, head)
+				if g < 0 && head != a.Head {
+					// "in return for X freezing Y" with the gerund under "return"
+					for _, c := range db.doc.Children(a.Head) {
+						if db.doc.Tokens[c].Rel == "acl" && c > head && db.doc.Tokens[c].XPOS == "VBG" {
+							g = c
+						}
+					}
+				}
+				if g >= 0 && r.node >= 0 {
+					r = ref{node: -1, clause: g, kind: ClauseObject, gsubj: r.node, hasSub: true}
+				}
+				if t, ok := db.term(r, f.Subject, 0); ok {
+					f.Args = append(f.Args, schema.Arg{Role: schema.InReturnFor, Value: t})
+					if isProposal(f.Subject) || isProposal(f.Object) {
+						db.extra = append(db.extra, db.derived(f, schema.InReturnFor, t))
+					}
+				}
+			}
+		case strings.HasSuffix(cw, "favour of") || strings.HasSuffix(cw, "favor of"):
+			// "X wants A in favour of B": X supports B.
+			if r, ok := db.refOf(head); ok {
+				if t, ok := db.term(r, f.Subject, 0); ok {
+					g := db.derived(f, schema.Supports, t)
+					g.Subject = f.Subject
+					db.extra = append(db.extra, g)
+				}
+			}
+		case a.Role == openie.Time:
+			if lit, ok := db.date(a.Phrase, f.Evidence.Modality == schema.Future); ok {
+				f.Args = append(f.Args, schema.Arg{Role: schema.OnDate, Value: schema.LiteralTerm(lit)})
+				if lit.Datatype == "date" {
+					f.Evidence.Date = lit.Value
+				}
+			}
+		case a.Role == openie.Place:
+			if r, ok := db.refOf(a.Head); ok && r.node >= 0 && kindOf(db.r.nodes[r.node].Class) != ProposalObject {
+				f.Args = append(f.Args, schema.Arg{Role: schema.Location, Value: schema.EntityTerm(db.r.nodes[r.node])})
+			}
+		case a.Role == openie.Object && f.Object.Entity != nil && kindOf(f.Object.Entity.Class) == ProposalObject:
+			// "presented X with an offer": the other object receives it.
+			if r, ok := db.refOf(a.Head); ok && r.node >= 0 && kindOf(db.r.nodes[r.node].Class) == ActorObject {
+				f.Args = append(f.Args, schema.Arg{Role: schema.Recipient, Value: schema.EntityTerm(db.r.nodes[r.node])})
+			}
+		}
+	}
+	// "presented X with an offer": the object is the recipient, the
+	// "with" argument the proposal.
+	if obj != nil && f.Object.Entity != nil && kindOf(f.Object.Entity.Class) == ActorObject {
+		for i := range x.Args {
+			a := &x.Args[i]
+			if a == obj || db.caseWord(a.Head) != "with" {
+				continue
+			}
+			if r, ok := db.refOf(a.Head); ok && r.node >= 0 && r.kind == ProposalObject {
+				if p, ok := db.lex.Verb(db.lemma(db.verbs(x)[0]), []string{"with"}, ProposalObject); ok {
+					f.Args = append(f.Args, schema.Arg{Role: schema.Recipient, Value: f.Object})
+					f.Object = schema.EntityTerm(db.r.nodes[r.node])
+					f.Predicate = p
+				}
+			}
+		}
+	}
+}
+
+// derived returns a fact about f's subject that f's words also state:
+// same evidence and flags, its own predicate and object. When f's subject
+// is a proposal and p is one of its terms, the proposal is the subject.
+func (db *docBuilder) derived(f *schema.Fact, p schema.Predicate, obj schema.Term) schema.Fact {
+	subj := f.Subject
+	if f.Object.Entity != nil && kindOf(f.Object.Entity.Class) == ProposalObject && p == schema.InReturnFor {
+		subj = f.Object
+	}
+	return schema.Fact{Subject: subj, Predicate: p, Relation: f.Relation, Object: obj, Evidence: f.Evidence}
+}
+
+// proposalFacts adds, for a fact whose object is a proposal, who
+// proposed it.
+func (db *docBuilder) proposalFacts(f *schema.Fact) {
+	o := f.Object.Entity
+	if o == nil || kindOf(o.Class) != ProposalObject || f.Subject.Entity == nil || !f.Asserted() {
+		return
+	}
+	if f.Predicate == schema.Proposes || f.Predicate == schema.Offers {
+		g := *f
+		g.Subject, g.Object = f.Object, f.Subject
+		g.Predicate = schema.ProposedBy
+		g.Args = nil
+		db.emit(g)
+	}
+}
+
+// proposition builds the fact a clause headed by h states, from the Open
+// IE extraction of that clause when there is one.
+func (db *docBuilder) proposition(h int, outerSubj, forced schema.Term, depth int) (*schema.Fact, bool) {
+	for i := range db.xs {
+		x := &db.xs[i]
+		if x.Relation.Head != h && !containsTok(x.Relation.Tokens, h) {
+			continue
+		}
+		db.propHeads[x.Relation.Head] = true
+		var subj schema.Term
+		if !x.Subject.Empty() {
+			if r, ok := db.refOf(x.Subject.Head); ok {
+				subj, _ = db.term(r, outerSubj, depth)
+			}
+			if subj.IsZero() {
+				// Its own subject, unresolved ("they"): named by its words,
+				// never replaced by the outer subject.
+				name := db.doc.SpanText(x.Subject.Span()) // the article's own characters
+				if schema.KeyOf(name) == "" {
+					continue
+				}
+				n := db.r.node(schema.ClassThing, schema.KeyOf(db.doc.ID)+"--"+schema.KeyOf(name), name, "", "")
+				subj = schema.EntityTerm(db.r.nodes[n])
+			}
+		}
+		if subj.IsZero() {
+			subj = outerSubj
+		}
+		if !forced.IsZero() {
+			subj = forced // the noun before a gerund is its subject
+		}
+		if subj.IsZero() {
+			continue
+		}
+		arg := objectArg(x)
+		var obj schema.Term
+		var oref ref
+		if arg != nil {
+			if r, ok := db.refOf(arg.Head); ok {
+				oref = r
+				obj, _ = db.term(r, subj, depth)
+			}
+		}
+		if obj.IsZero() {
+			continue
+		}
+		p := &schema.Fact{Subject: subj, Relation: x.RelationText(db.doc), Object: obj}
+		p.Predicate, _ = db.predicate(x, arg, oref)
+		p.Evidence = db.evidence(x)
+		db.args(x, arg, p)
+		return p, true
+	}
+	// No extraction: the clause's own words as an open relation of the
+	// outer subject.
+	d := db.doc
+	s, e := d.Subtree(h)
+	if !forced.IsZero() {
+		outerSubj = forced
+	}
+	for _, c := range d.Children(h) {
+		if r := d.Tokens[c].Rel; r == "nsubj" || r == "nsubj:pass" || r == "expl" {
+			// The clause's own subject, named by its words when unresolved.
+			outerSubj = schema.Term{}
+			if rf, ok := db.refOf(c); ok && rf.node >= 0 {
+				outerSubj = schema.EntityTerm(db.r.nodes[rf.node])
+			} else {
+				cs, ce := d.Subtree(c)
+				name := d.SpanText(cs, ce)
+				if schema.KeyOf(name) != "" {
+					n := db.r.node(schema.ClassThing, schema.KeyOf(d.ID)+"--"+schema.KeyOf(name), name, "", "")
+					outerSubj = schema.EntityTerm(db.r.nodes[n])
+				}
+			}
+			break
+		}
+	}
+	if outerSubj.IsZero() || e <= s {
+		return nil, false
+	}
+	text := d.SpanText(s, e)
+	name := d.SpanText(h+1, e)
+	if schema.KeyOf(name) == "" {
+		return nil, false
+	}
+	n := db.r.node(schema.ClassThing, schema.KeyOf(d.ID)+"--"+schema.KeyOf(name), name, "", "")
+	return &schema.Fact{Subject: outerSubj, Relation: d.Tokens[h].Form, Object: schema.EntityTerm(db.r.nodes[n]),
+		Evidence: schema.Evidence{Doc: d.ID, Sentence: d.SentenceOf(h), Start: d.Tokens[s].Start, End: d.Tokens[e-1].End,
+			Text: text, Extractor: extractorName, Conf: 0.5}}, true
+}
+
+func containsTok(toks []int, t int) bool {
+	for _, x := range toks {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// ---- nominal facts
+
+// nominal reads facts that a noun phrase states: "A's meeting with B",
+// "their support for X", "its invasion of Y", "the X region of Y".
+func (db *docBuilder) nominal(n int) {
+	d := db.doc
+	tok := &d.Tokens[n]
+	if tok.UPOS != "NOUN" {
+		return
+	}
+	lem := db.lemma(n)
+	db.partOf(n)
+	if _, known := db.lex.nouns[lem]; !known {
+		return
+	}
+	subjects := db.nominalSubjects(n)
+	if len(subjects) == 0 {
+		return
+	}
+	emitted := false
+	for _, c := range d.Children(n) {
+		rel := d.Tokens[c].Rel
+		if rel != "nmod" && rel != "acl" && !strings.HasPrefix(rel, "nmod:") || rel == "nmod:poss" {
+			continue
+		}
+		cw := db.caseWord(c)
+		if cw == "" {
+			continue
+		}
+		r, ok := db.refOf(c)
+		if !ok {
+			continue
+		}
+		for _, k := range db.kinds(r) {
+			p, ok := db.lex.Noun(lem, strings.Fields(cw), k)
+			if !ok {
+				continue
+			}
+			for _, s := range subjects {
+				obj, ok := db.term(r, schema.EntityTerm(db.r.nodes[s]), 0)
+				if !ok || obj.Entity == db.r.nodes[s] {
+					continue
+				}
+				db.emit(db.nominalFact(s, p, lem+" "+cw, obj, n, c))
+				emitted = true
+			}
+			break
+		}
+	}
+	if emitted {
+		return
+	}
+	// A predicate nominal: "X had been one of A's demands" → A demands X.
+	if obj, ok := db.copulaSubject(n); ok {
+		if p, ok := db.lex.Noun(lem, nil, AnyObject); ok {
+			for _, s := range subjects {
+				db.emit(db.nominalFact(s, p, lem, obj, n, n))
+			}
+			return
+		}
+	}
+	// "the A-B meeting": two actors in compounds meet each other.
+	if len(subjects) == 2 {
+		if p, ok := db.lex.Noun(lem, []string{"with"}, ActorObject); ok {
+			db.emit(db.nominalFact(subjects[0], p, lem, schema.EntityTerm(db.r.nodes[subjects[1]]), n, n))
+		}
+	}
+}
+
+// nominalSubjects returns who does what noun n names: its possessor, the
+// actors compounded with it, or the subject of the clause it is an
+// adjunct of.
+func (db *docBuilder) nominalSubjects(n int) []int {
+	d := db.doc
+	var out []int
+	for _, c := range d.Children(n) {
+		if d.Tokens[c].Rel == "nmod:poss" {
+			if r, ok := db.refOf(c); ok && r.node >= 0 && r.kind == ActorObject {
+				return []int{r.node}
+			}
+			return nil // a possessor we cannot resolve: nobody else is the subject
+		}
+	}
+	for _, c := range d.Children(n) {
+		if (d.Tokens[c].Rel == "compound" || d.Tokens[c].Rel == "amod") && c < n {
+			if m := db.r.headNode(c); m >= 0 && kindOf(db.r.nodes[m].Class) == ActorObject {
+				out = append(out, m)
+				for _, cc := range d.Children(c) {
+					if d.Tokens[cc].Rel == "conj" || d.Tokens[cc].Rel == "compound" {
+						if m2 := db.r.headNode(cc); m2 >= 0 && m2 != m {
+							out = append(out, m2)
+						}
+					}
+				}
+			}
+		}
+	}
+	if len(out) > 0 {
+		sort.Slice(out, func(i, j int) bool { return db.firstToken(out[i]) < db.firstToken(out[j]) })
+		return out
+	}
+	// "during a meeting with X": the subject of the governing verb.
+	if strings.HasPrefix(d.Tokens[n].Rel, "obl") {
+		v := d.Tokens[n].Head
+		for steps := 0; v >= 0 && steps < 4; steps++ {
+			for _, c := range d.Children(v) {
+				if r := d.Tokens[c].Rel; r == "nsubj" || r == "nsubj:pass" {
+					if ref, ok := db.refOf(c); ok && ref.node >= 0 && ref.kind == ActorObject {
+						return []int{ref.node}
+					}
+				}
+			}
+			if r := d.Tokens[v].Rel; r != "xcomp" && r != "conj" && r != "advcl" {
+				break
+			}
+			v = d.Tokens[v].Head
+		}
+	}
+	return nil
+}
+
+// firstToken returns the first token of node n in the document.
+func (db *docBuilder) firstToken(n int) int {
+	for t, m := range db.r.tok {
+		if m == n {
+			return t
+		}
+	}
+	return len(db.r.tok)
+}
+
+// copulaSubject returns the subject of a copular clause whose predicate is
+// noun n or "one of n".
+func (db *docBuilder) copulaSubject(n int) (schema.Term, bool) {
+	d := db.doc
+	pred := n
+	if h := d.Tokens[n].Head; h >= 0 && strings.HasPrefix(d.Tokens[n].Rel, "nmod") && db.lemma(h) == "one" {
+		pred = h
+	}
+	hasCop := false
+	for _, c := range d.Children(pred) {
+		if d.Tokens[c].Rel == "cop" {
+			hasCop = true
+		}
+	}
+	if !hasCop {
+		return schema.Term{}, false
+	}
+	for _, c := range d.Children(pred) {
+		if r := d.Tokens[c].Rel; r == "nsubj" || r == "csubj" {
+			ref, ok := db.refOf(c)
+			if !ok {
+				return schema.Term{}, false
+			}
+			if ref.clause >= 0 {
+				// The clause's own words name what is demanded.
+				s, e := d.Subtree(c)
+				name := d.SpanText(s, e)
+				node := db.r.node(schema.ClassThing, schema.KeyOf(d.ID)+"--"+schema.KeyOf(name), name, "", "")
+				return schema.EntityTerm(db.r.nodes[node]), true
+			}
+			return db.term(ref, schema.Term{}, 0)
+		}
+	}
+	return schema.Term{}, false
+}
+
+func (db *docBuilder) nominalFact(subj int, p schema.Predicate, rel string, obj schema.Term, a, b int) schema.Fact {
+	d := db.doc
+	s1, e1 := d.Subtree(a)
+	s2, e2 := d.Subtree(b)
+	start, end := min(s1, s2), max(e1, e2)
+	if end-start > 40 {
+		start, end = min(a, b), max(a, b)+1
+	}
+	return schema.Fact{
+		Subject: schema.EntityTerm(db.r.nodes[subj]), Predicate: p, Relation: rel, Object: obj,
+		Evidence: schema.Evidence{Doc: d.ID, Sentence: d.SentenceOf(a), Start: d.Tokens[start].Start, End: d.Tokens[end-1].End,
+			Text: d.SpanText(start, end), Extractor: extractorName, Conf: 0.7},
+	}
+}
+
+// partOf reads "the X region of Y" and "Y's X region": place X is part of
+// place Y.
+func (db *docBuilder) partOf(n int) {
+	d := db.doc
+	inner, ok := db.refOf(n)
+	if !ok || inner.node < 0 || db.r.nodes[inner.node].Class != schema.ClassTerritory {
+		return
+	}
+	for _, c := range d.Children(n) {
+		rel := d.Tokens[c].Rel
+		if !(strings.HasPrefix(rel, "nmod") && (db.caseWord(c) == "of" || rel == "nmod:poss")) {
+			continue
+		}
+		outer, ok := db.refOf(c)
+		if !ok || outer.node < 0 || outer.node == inner.node {
+			continue
+		}
+		if cl := db.r.nodes[outer.node].Class; cl != schema.ClassTerritory && cl != schema.ClassState {
+			if !db.coercible(outer.node) {
+				continue
+			}
+			// "the X region of Y": Y is a place too.
+			db.r.nodes[outer.node].Class = schema.ClassTerritory
+		}
+		db.emit(db.nominalFact(inner.node, schema.PartOf, "of", schema.EntityTerm(db.r.nodes[outer.node]), n, c))
+	}
+}

@@ -1,0 +1,3 @@
+package kg
+
+const extractorName = "kg/1"

@@ -1,0 +1,110 @@
+package kg
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/conllu"
+	"github.com/newsgraph/newsgraph/extract/nlp"
+)
+
+// archive is a txtar file: a comment and named sections.
+type archive struct {
+	names []string
+	files map[string]string
+}
+
+func readArchive(t *testing.T, path string) archive {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := archive{files: map[string]string{}}
+	name := ""
+	for _, line := range strings.SplitAfter(string(data), "\n") {
+		if strings.HasPrefix(line, "-- ") && strings.HasSuffix(strings.TrimRight(line, "\n"), " --") {
+			name = strings.TrimSuffix(strings.TrimPrefix(strings.TrimRight(line, "\n"), "-- "), " --")
+			a.names = append(a.names, name)
+			a.files[name] = ""
+			continue
+		}
+		if name != "" {
+			a.files[name] += line
+		}
+	}
+	return a
+}
+
+// docFromCoNLLU builds a document from a parsed fixture and adds entity
+// spans from MISC NE=LABEL.
+func docFromCoNLLU(t *testing.T, id, src string) *nlp.Document {
+	t.Helper()
+	sents, err := conllu.ReadAll(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := conllu.ToDocument(id, sents)
+	i := 0
+	for _, s := range sents {
+		for _, w := range s.Words {
+			label := conllu.MiscValue(w.Misc, "NE")
+			if label != "" {
+				n := len(doc.Entities)
+				if n > 0 && doc.Entities[n-1].End == i && doc.Entities[n-1].Label == label {
+					doc.Entities[n-1].End++
+				} else {
+					doc.Entities = append(doc.Entities, nlp.Span{Start: i, End: i + 1, Label: label})
+				}
+			}
+			i++
+		}
+	}
+	doc.Layers |= nlp.Entities
+	return doc
+}
+
+func TestFixtures(t *testing.T) {
+	a := readArchive(t, filepath.Join("testdata", "facts.txtar"))
+	for _, name := range a.names {
+		if !strings.HasSuffix(name, ".conllu") {
+			continue
+		}
+		base := strings.TrimSuffix(name, ".conllu")
+		t.Run(base, func(t *testing.T) {
+			doc := docFromCoNLLU(t, base, a.files[name])
+			facts, err := Facts(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]bool{}
+			var gotList []string
+			for i := range facts {
+				if facts[i].Predicate == "" {
+					continue
+				}
+				s := Format(&facts[i])
+				got[s] = true
+				gotList = append(gotList, s)
+			}
+			want := map[string]bool{}
+			for _, l := range strings.Split(strings.TrimSpace(a.files[base+".want"]), "\n") {
+				if l = strings.TrimSpace(l); l != "" {
+					want[l] = true
+				}
+			}
+			for w := range want {
+				if !got[w] {
+					t.Errorf("missing: %s", w)
+				}
+			}
+			for _, g := range gotList {
+				if !want[g] {
+					t.Errorf("extra:   %s", g)
+				}
+			}
+		})
+	}
+}

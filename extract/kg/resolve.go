@@ -1,0 +1,740 @@
+package kg
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
+	"github.com/newsgraph/newsgraph/extract/nlp"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// resolver assigns the tokens of one document to graph nodes: named
+// entities from the NER layer, linked to the gazetteer and merged along
+// coreference chains and name variants.
+type resolver struct {
+	doc   *nlp.Document
+	lex   *Lexicon
+	nodes []*schema.Entity
+	byKey map[string]int // class group + identity key -> node
+	tok   []int          // token -> node, -1 for none
+	// demonymTok marks tokens whose node is a country named by a demonym
+	// ("Ukrainian"): they modify, they do not refer.
+	demonymTok []bool
+	chainNode  map[int]int // coreference chain -> node
+	// viaChain resolves a chain's representative description to a node
+	// (set by the builder: groups, proposals); inChain guards recursion.
+	viaChain func(head int) int
+	inChain  map[int]bool
+	// roles records titles seen for each person node, to resolve role
+	// descriptions ("the US president") later in the document.
+	roles []heldRole
+	facts []schema.Fact // nominal facts found while resolving (roles, leaders)
+}
+
+// heldRole is a role a person holds, and the state or organisation it is
+// held in (-1 when unknown).
+type heldRole struct {
+	person int
+	role   string
+	of     int
+}
+
+func newResolver(doc *nlp.Document, lex *Lexicon) *resolver {
+	r := &resolver{doc: doc, lex: lex, byKey: map[string]int{}, tok: make([]int, len(doc.Tokens)),
+		demonymTok: make([]bool, len(doc.Tokens)), chainNode: map[int]int{}, inChain: map[int]bool{}}
+	for i := range r.tok {
+		r.tok[i] = -1
+	}
+	var persons [][3]int
+	for _, e := range doc.Entities {
+		if n, start, end := r.addSpan(e); n >= 0 && e.Label == "PERSON" {
+			persons = append(persons, [3]int{e.Start, start, end})
+		}
+	}
+	r.gazetteerRuns()
+	for _, p := range persons {
+		if n := r.tok[p[1]]; n >= 0 {
+			r.titles(p[0], p[1], p[2], n)
+		}
+	}
+	r.mergeSurnames()
+	r.addChains()
+	r.preferNames()
+	return r
+}
+
+// preferNames makes the label of a gazetteer entity its canonical name
+// when the article writes it ("Ukraine", not the demonym "Ukrainian").
+func (r *resolver) preferNames() {
+	for _, e := range r.nodes {
+		if e.Canonical == "" || e.Name == e.Canonical {
+			continue
+		}
+		for _, a := range e.Aliases {
+			if strings.EqualFold(a, e.Canonical) {
+				e.Aliases = append(e.Aliases, e.Name)
+				e.Name = a
+				e.Aliases = removeString(e.Aliases, a)
+				break
+			}
+		}
+		if e.Name != e.Canonical && strings.Contains(r.doc.Text, e.Canonical) {
+			e.Aliases = append(e.Aliases, e.Name)
+			e.Name = e.Canonical
+			e.Aliases = removeString(e.Aliases, e.Canonical)
+		}
+	}
+}
+
+func removeString(list []string, s string) []string {
+	out := list[:0]
+	for _, x := range list {
+		if x != s {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// gazetteerRuns links runs of proper nouns that the entity recogniser
+// missed but the gazetteer knows ("Crimea", "NATO").
+func (r *resolver) gazetteerRuns() {
+	d := r.doc
+	for i := 0; i < len(d.Tokens); {
+		if r.tok[i] >= 0 || d.Tokens[i].UPOS != "PROPN" {
+			i++
+			continue
+		}
+		j := i
+		for j < len(d.Tokens) && r.tok[j] < 0 && d.Tokens[j].UPOS == "PROPN" && d.SentenceOf(j) == d.SentenceOf(i) {
+			j++
+		}
+		name := d.SpanText(i, j)
+		n := -1
+		if g, ok := gazetteer.LookupPlace(name); ok {
+			n = r.place(name, "GPE")
+			_ = g
+		} else if g, ok := gazetteer.LookupOrg(name); ok {
+			n = r.node(schema.ClassOrganization, schema.KeyOf(g.Name), name, g.Name, "")
+		}
+		if n >= 0 {
+			for k := i; k < j; k++ {
+				r.tok[k] = n
+			}
+		}
+		i = j
+	}
+}
+
+// classGroup keeps keys of different kinds of thing apart: a person and a
+// place may share a name.
+func classGroup(c schema.Class) string {
+	switch c {
+	case schema.ClassPerson:
+		return "person"
+	case schema.ClassState, schema.ClassTerritory:
+		return "place"
+	case schema.ClassOrganization, schema.ClassGroup:
+		return "org"
+	}
+	return string(c)
+}
+
+// node returns the node for (class, key), creating it, and records name as
+// a label.
+func (r *resolver) node(class schema.Class, key, name, canonical, iso string) int {
+	k := classGroup(class) + "\x00" + key
+	if i, ok := r.byKey[k]; ok {
+		r.addAlias(i, name)
+		return i
+	}
+	r.nodes = append(r.nodes, &schema.Entity{Class: class, Name: name, Key: key, Canonical: canonical, ISO3166: iso})
+	r.byKey[k] = len(r.nodes) - 1
+	return len(r.nodes) - 1
+}
+
+func (r *resolver) addAlias(i int, name string) {
+	e := r.nodes[i]
+	if name == "" || name == e.Name {
+		return
+	}
+	for _, a := range e.Aliases {
+		if a == name {
+			return
+		}
+	}
+	// The longest written name is the label; the others are aliases.
+	if e.Class == schema.ClassPerson && len(name) > len(e.Name) {
+		e.Aliases = append(e.Aliases, e.Name)
+		e.Name = name
+		return
+	}
+	e.Aliases = append(e.Aliases, name)
+}
+
+// nameRange trims determiners, honorifics, titles and a trailing
+// possessive from an entity span, returning the tokens of the bare name.
+func (r *resolver) nameRange(start, end int, label string) (int, int) {
+	d := r.doc
+	for start < end {
+		w := d.Tokens[start].Form
+		lw := strings.ToLower(w)
+		switch {
+		case lw == "the":
+			start++
+		case label == "PERSON" && (r.lex.IsHonorific(w) || r.lex.IsRoleWord(w) || r.lex.IsRoleModifier(w)) && end-start > 1 && isCapitalised(d.Tokens[start+1].Form):
+			start++
+		default:
+			goto trimmed
+		}
+	}
+trimmed:
+	if label == "PERSON" {
+		// "Chancellor X of Germany": the name stops at the preposition.
+		for i := start + 1; i < end; i++ {
+			if d.Tokens[i].UPOS == "ADP" && strings.ToLower(d.Tokens[i].Form) == "of" {
+				end = i
+				break
+			}
+		}
+		// "US President X": a title inside the span ends at its last role
+		// word; the name starts after it.
+		for i := end - 2; i >= start; i-- {
+			if r.lex.IsRoleWord(d.Tokens[i].Form) && d.Tokens[i].Form != "-" && isCapitalised(d.Tokens[i+1].Form) {
+				start = i + 1
+				break
+			}
+		}
+	}
+	for end > start {
+		f := d.Tokens[end-1].Form
+		if f == "'s" || f == "’s" || f == "'" || f == "’" || d.Tokens[end-1].UPOS == "PUNCT" {
+			end--
+			continue
+		}
+		break
+	}
+	return start, end
+}
+
+// addSpan resolves one NER span to a node and returns it with the
+// name's token range (-1 when the span names nothing we keep).
+func (r *resolver) addSpan(e nlp.Span) (int, int, int) {
+	start, end := r.nameRange(e.Start, e.End, e.Label)
+	if start >= end {
+		return -1, 0, 0
+	}
+	name := r.doc.SpanText(start, end)
+	var n int
+	switch e.Label {
+	case "PERSON":
+		n = r.node(schema.ClassPerson, schema.KeyOf(name), name, "", "")
+	case "GPE", "LOC", "FAC":
+		n = r.place(name, e.Label)
+	case "ORG":
+		if g, ok := gazetteer.LookupOrg(name); ok {
+			n = r.node(schema.ClassOrganization, schema.KeyOf(g.Name), name, g.Name, "")
+		} else if g, ok := gazetteer.LookupPlace(name); ok && g.Kind == gazetteer.Country {
+			n = r.node(schema.ClassState, schema.KeyOf(g.Name), name, g.Name, g.Code)
+		} else {
+			n = r.node(schema.ClassOrganization, schema.KeyOf(name), name, "", "")
+		}
+	case "NORP":
+		g, ok := gazetteer.Demonym(name)
+		if !ok {
+			n = r.node(schema.ClassGroup, schema.KeyOf(name), name, "", "")
+			break
+		}
+		class, iso := schema.ClassState, g.Code
+		if g.Kind == gazetteer.Org {
+			class, iso = schema.ClassOrganization, ""
+		}
+		n = r.node(class, schema.KeyOf(g.Name), name, g.Name, iso)
+		for i := start; i < end; i++ {
+			r.demonymTok[i] = true
+		}
+	default:
+		return -1, 0, 0
+	}
+	for i := start; i < end; i++ {
+		r.tok[i] = n
+	}
+	return n, start, end
+}
+
+// place resolves a place name through the gazetteer.
+func (r *resolver) place(name, label string) int {
+	if g, ok := gazetteer.LookupPlace(name); ok {
+		switch g.Kind {
+		case gazetteer.Country:
+			return r.node(schema.ClassState, schema.KeyOf(g.Name), name, g.Name, g.Code)
+		case gazetteer.Subdivision:
+			return r.node(schema.ClassTerritory, schema.KeyOf(g.Name), name, g.Name, g.Code)
+		default:
+			return r.node(schema.ClassTerritory, schema.KeyOf(g.Name), name, g.Name, "")
+		}
+	}
+	if g, ok := gazetteer.LookupOrg(name); ok {
+		return r.node(schema.ClassOrganization, schema.KeyOf(g.Name), name, g.Name, "")
+	}
+	return r.node(schema.ClassTerritory, schema.KeyOf(name), name, "", "")
+}
+
+// mergeSurnames merges a person known by one word with the only person
+// whose longer name ends in that word ("Smith" and "Anna Smith").
+func (r *resolver) mergeSurnames() {
+	for i, e := range r.nodes {
+		if e.Class != schema.ClassPerson || strings.Contains(e.Name, " ") {
+			continue
+		}
+		match := -1
+		for j, f := range r.nodes {
+			if j == i || f.Class != schema.ClassPerson || !strings.HasSuffix(strings.ToLower(f.Name), " "+strings.ToLower(e.Name)) {
+				continue
+			}
+			if match >= 0 {
+				match = -2 // ambiguous
+				break
+			}
+			match = j
+		}
+		if match >= 0 {
+			r.merge(i, match)
+		}
+	}
+}
+
+// merge folds node from into node into: its tokens, labels and roles.
+func (r *resolver) merge(from, into int) {
+	if from == into {
+		return
+	}
+	for t, n := range r.tok {
+		if n == from {
+			r.tok[t] = into
+		}
+	}
+	r.addAlias(into, r.nodes[from].Name)
+	for _, a := range r.nodes[from].Aliases {
+		r.addAlias(into, a)
+	}
+	for i := range r.roles {
+		if r.roles[i].person == from {
+			r.roles[i].person = into
+		}
+	}
+	for i := range r.facts {
+		if r.facts[i].Subject.Entity == r.nodes[from] {
+			r.facts[i].Subject.Entity = r.nodes[into]
+		}
+	}
+	for k, v := range r.byKey {
+		if v == from {
+			r.byKey[k] = into
+		}
+	}
+	for c, v := range r.chainNode {
+		if v == from {
+			r.chainNode[c] = into
+		}
+	}
+}
+
+// addChains maps every coreference chain that holds a resolved mention to
+// that mention's node.
+func (r *resolver) addChains() {
+	d := r.doc
+	for ci, ch := range d.Chains {
+		node := -1
+		for _, mi := range ch.Mentions {
+			if mi < 0 || mi >= len(d.Mentions) {
+				continue
+			}
+			m := d.Mentions[mi]
+			if n := r.headNode(m.Head); n >= 0 {
+				node = n
+				break
+			}
+		}
+		if node >= 0 {
+			r.chainNode[ci] = node
+		}
+	}
+}
+
+// headNode returns the node of a named token, ignoring demonyms.
+func (r *resolver) headNode(t int) int {
+	if t < 0 || t >= len(r.tok) || r.demonymTok[t] {
+		return -1
+	}
+	return r.tok[t]
+}
+
+// resolve returns the node a phrase headed by token h refers to, through
+// the entity it names, its coreference chain, or a role description; -1
+// when it refers to no known node.
+func (r *resolver) resolve(h int) int {
+	if n := r.headNode(h); n >= 0 {
+		return n
+	}
+	// A title or demonym heading a name: "Ukrainian President X" parsed
+	// with "Ukrainian" as head and the name below it.
+	if h >= 0 && h < len(r.tok) {
+		for _, c := range r.doc.Children(h) {
+			switch r.doc.Tokens[c].Rel {
+			case "flat", "compound", "nmod:desc", "appos", "flat:name":
+				if n := r.headNode(c); n >= 0 && r.nodes[n].Class == schema.ClassPerson {
+					return n
+				}
+			}
+		}
+	}
+	d := r.doc
+	for _, m := range d.Mentions {
+		if m.Head == h && m.Chain >= 0 {
+			if n, ok := r.chainNode[m.Chain]; ok {
+				return n
+			}
+			if r.viaChain != nil && m.Chain < len(d.Chains) {
+				// No named mention: the chain's representative description
+				// ("European leaders" for "they").
+				rep := d.Chains[m.Chain].Rep
+				if rep >= 0 && rep < len(d.Mentions) && d.Mentions[rep].Head != h && !r.inChain[m.Chain] {
+					r.inChain[m.Chain] = true
+					n := r.viaChain(d.Mentions[rep].Head)
+					r.inChain[m.Chain] = false
+					if n >= 0 {
+						r.chainNode[m.Chain] = n
+						return n
+					}
+				}
+			}
+		}
+	}
+	if h >= 0 && h < len(d.Tokens) {
+		return r.roleDescription(h)
+	}
+	return -1
+}
+
+// roleDescription resolves "the US president" or "Ukraine's president" to
+// the only person the document introduced with that role and that state
+// before token h.
+func (r *resolver) roleDescription(h int) int {
+	d := r.doc
+	if d.Tokens[h].UPOS != "NOUN" && d.Tokens[h].UPOS != "PROPN" {
+		return -1
+	}
+	words := []string{strings.ToLower(d.Tokens[h].Form)}
+	of := -1
+	for _, c := range d.Children(h) {
+		t := d.Tokens[c]
+		switch {
+		case c < h && (t.Rel == "compound" || t.Rel == "amod") && r.lex.IsRoleWord(t.Form):
+			words = append([]string{strings.ToLower(t.Form)}, words...)
+		case c < h && (t.Rel == "compound" || t.Rel == "amod" || t.Rel == "nmod:poss") && r.tok[c] >= 0:
+			of = r.tok[c]
+		}
+	}
+	if _, ok := r.lex.Role(words); !ok || of < 0 {
+		return -1
+	}
+	role := strings.Join(words, " ")
+	found := -1
+	for _, hr := range r.roles {
+		if strings.EqualFold(hr.role, role) && hr.of == of {
+			if found >= 0 && found != hr.person {
+				return -1
+			}
+			found = hr.person
+		}
+	}
+	return found
+}
+
+// titles reads the title before a person's name ("Ukrainian President",
+// "Trump's special envoy", "Nato Secretary-General"), an appositive after
+// it (", the British prime minister") and "of X" after it, and records
+// hasRole and leaderOf / representativeOf facts.
+func (r *resolver) titles(spanStart, nameStart, nameEnd, person int) {
+	d := r.doc
+	// Walk left over title words and their modifiers.
+	i := nameStart - 1
+	var roleToks []int
+	of, poss := -1, -1
+	for ; i >= 0 && d.SentenceOf(i) == d.SentenceOf(nameStart); i-- {
+		t := d.Tokens[i]
+		w := t.Form
+		switch {
+		case r.lex.IsHonorific(w):
+		case r.lex.IsRoleWord(w) && (w != "-" || len(roleToks) > 0):
+			roleToks = append([]int{i}, roleToks...)
+		case r.lex.IsRoleModifier(w) && len(roleToks) > 0:
+		case (w == "'s" || w == "’s") && i > 0 && r.tok[i-1] >= 0:
+			poss = r.tok[i-1]
+			i-- // skip the possessor's last token; the loop continues left over its name
+			for i > 0 && r.tok[i-1] == poss {
+				i--
+			}
+		case r.tok[i] >= 0 && r.tok[i] != person && len(roleToks) > 0:
+			if of < 0 {
+				of = r.tok[i]
+			}
+		case r.tok[i] < 0 && isCapitalised(w) && len(roleToks) > 0:
+			// A state or organisation the recogniser left inside the
+			// person's span or missed: "US President".
+			n, k := r.linkRun(i)
+			if n < 0 {
+				// Not in the gazetteer: a capitalised modifier of a role
+				// names the organisation it is held in ("Tory leader X",
+				// "Lib Dem leader Y").
+				n, k = r.orgRun(i)
+			}
+			if n < 0 {
+				goto done
+			}
+			if of < 0 {
+				of = n
+			}
+			i = k
+		default:
+			goto done
+		}
+	}
+done:
+	start := i + 1
+	if len(roleToks) > 0 {
+		r.addRole(person, roleToks, of, poss, start, nameEnd)
+	}
+	// Appositive role: "X, the British prime minister,". Parsers often
+	// take such an appositive inside a list for a conjunct, so read it from
+	// the words: comma, optional "the", modifiers, role words, then a comma,
+	// "and", or the end of the sentence.
+	if r.appositiveRole(person, nameEnd) {
+		return
+	}
+	head := r.spanHead(nameStart, nameEnd)
+	if head < 0 {
+		return
+	}
+	for _, c := range d.Children(head) {
+		t := d.Tokens[c]
+		switch {
+		case t.Rel == "appos":
+			a, b := d.Subtree(c)
+			var toks []int
+			aof := -1
+			for j := a; j < b; j++ {
+				if r.lex.IsRoleWord(d.Tokens[j].Form) && (d.Tokens[j].Form != "-" || len(toks) > 0) {
+					toks = append(toks, j)
+				} else if r.tok[j] >= 0 && r.tok[j] != person && aof < 0 {
+					aof = r.tok[j]
+				}
+			}
+			if len(toks) > 0 && (toks[len(toks)-1] == c) {
+				r.addRole(person, toks, aof, -1, nameStart, b)
+			}
+		case t.Rel == "nmod" && r.tok[c] >= 0 && hasCase(d, c, "of") && len(roleToks) > 0 && of < 0:
+			// "Chancellor X of Germany": the title's state follows the name.
+			r.addLeaderFact(person, roleToks, r.tok[c], nameStart, c+1)
+		}
+	}
+}
+
+// orgRun makes an organisation of the run of up to three capitalised
+// words ending at token end, or returns -1.
+func (r *resolver) orgRun(end int) (int, int) {
+	d := r.doc
+	k := end
+	for k > 0 && end-k < 2 && isCapitalised(d.Tokens[k-1].Form) && r.tok[k-1] < 0 && !r.lex.IsRoleWord(d.Tokens[k-1].Form) &&
+		!r.lex.IsHonorific(d.Tokens[k-1].Form) && d.SentenceOf(k-1) == d.SentenceOf(end) && d.Tokens[k-1].UPOS != "PUNCT" {
+		k--
+	}
+	if u := d.Tokens[end].UPOS; u != "PROPN" && u != "ADJ" && u != "NOUN" {
+		return -1, end
+	}
+	name := d.SpanText(k, end+1)
+	if schema.KeyOf(name) == "" {
+		return -1, end
+	}
+	n := r.node(schema.ClassOrganization, schema.KeyOf(name), name, "", "")
+	for t := k; t <= end; t++ {
+		r.tok[t] = n
+	}
+	return n, k
+}
+
+// appositiveRole reads ", the British prime minister," after a name.
+func (r *resolver) appositiveRole(person, after int) bool {
+	d := r.doc
+	sent := d.Sentences[d.SentenceOf(after-1)]
+	i := after
+	if i >= sent.End || d.Tokens[i].Form != "," {
+		return false
+	}
+	i++
+	if i < sent.End && strings.EqualFold(d.Tokens[i].Form, "the") {
+		i++
+	}
+	of := -1
+	var roleToks []int
+	for ; i < sent.End; i++ {
+		w := d.Tokens[i].Form
+		switch {
+		case r.lex.IsRoleWord(w) && (w != "-" || len(roleToks) > 0):
+			roleToks = append(roleToks, i)
+			continue
+		case len(roleToks) == 0 && r.lex.IsRoleModifier(w):
+			continue
+		case len(roleToks) == 0 && r.tok[i] >= 0 && r.tok[i] != person:
+			of = r.tok[i]
+			continue
+		case len(roleToks) == 0 && isCapitalised(w):
+			if n, _ := r.linkRun(i); n >= 0 {
+				of = n
+				continue
+			}
+		}
+		break
+	}
+	if len(roleToks) == 0 || roleToks[len(roleToks)-1] != i-1 {
+		return false
+	}
+	if i < sent.End {
+		if f := strings.ToLower(d.Tokens[i].Form); f != "," && f != "and" && f != ";" && d.Tokens[i].UPOS != "PUNCT" {
+			return false
+		}
+	}
+	r.addRole(person, roleToks, of, -1, after-1, i)
+	return true
+}
+
+// linkRun links the longest run of up to four capitalised tokens ending at
+// token end to a gazetteer place, organisation or demonym; it returns the
+// node and the run's first token, or -1.
+func (r *resolver) linkRun(end int) (int, int) {
+	d := r.doc
+	for k := max(0, end-3); k <= end; k++ {
+		if d.SentenceOf(k) != d.SentenceOf(end) {
+			continue
+		}
+		all := true
+		for t := k; t <= end; t++ {
+			if !isCapitalised(d.Tokens[t].Form) || r.tok[t] >= 0 {
+				all = false
+			}
+		}
+		if !all {
+			continue
+		}
+		name := d.SpanText(k, end+1)
+		n := -1
+		if _, ok := gazetteer.LookupPlace(name); ok {
+			n = r.place(name, "GPE")
+		} else if g, ok := gazetteer.LookupOrg(name); ok {
+			n = r.node(schema.ClassOrganization, schema.KeyOf(g.Name), name, g.Name, "")
+		} else if g, ok := gazetteer.Demonym(name); ok {
+			class, iso := schema.ClassState, g.Code
+			if g.Kind == gazetteer.Org {
+				class, iso = schema.ClassOrganization, ""
+			}
+			n = r.node(class, schema.KeyOf(g.Name), name, g.Name, iso)
+			for t := k; t <= end; t++ {
+				r.demonymTok[t] = true
+			}
+		}
+		if n >= 0 {
+			for t := k; t <= end; t++ {
+				r.tok[t] = n
+			}
+			return n, k
+		}
+	}
+	return -1, end
+}
+
+// addRole records the role and its facts.
+func (r *resolver) addRole(person int, roleToks []int, of, poss, start, end int) {
+	d := r.doc
+	words := make([]string, len(roleToks))
+	for k, t := range roleToks {
+		words[k] = strings.ToLower(d.Tokens[t].Form)
+	}
+	pred, ok := r.lex.Role(words)
+	if !ok {
+		return
+	}
+	role := d.SpanText(roleToks[0], roleToks[len(roleToks)-1]+1)
+	r.facts = append(r.facts, r.nominal(r.nodes[person], schema.HasRole, "", schema.LiteralTerm(schema.Literal{Value: role}), start, end))
+	r.roles = append(r.roles, heldRole{person: person, role: strings.Join(words, " "), of: of})
+	if of >= 0 {
+		r.facts = append(r.facts, r.nominal(r.nodes[person], pred, "", schema.EntityTerm(r.nodes[of]), start, end))
+	}
+	if poss >= 0 && r.nodes[poss].Class == schema.ClassPerson {
+		r.facts = append(r.facts, r.nominal(r.nodes[person], schema.RepresentativeOf, "", schema.EntityTerm(r.nodes[poss]), start, end))
+	} else if poss >= 0 && of < 0 {
+		r.facts = append(r.facts, r.nominal(r.nodes[person], pred, "", schema.EntityTerm(r.nodes[poss]), start, end))
+		r.roles[len(r.roles)-1].of = poss
+	}
+}
+
+func (r *resolver) addLeaderFact(person int, roleToks []int, of, start, end int) {
+	d := r.doc
+	words := make([]string, len(roleToks))
+	for k, t := range roleToks {
+		words[k] = strings.ToLower(d.Tokens[t].Form)
+	}
+	pred, ok := r.lex.Role(words)
+	if !ok {
+		return
+	}
+	for i := range r.roles {
+		if r.roles[i].person == person && r.roles[i].of < 0 {
+			r.roles[i].of = of
+		}
+	}
+	r.facts = append(r.facts, r.nominal(r.nodes[person], pred, "", schema.EntityTerm(r.nodes[of]), start, end))
+}
+
+// nominal builds a fact stated by a noun phrase over tokens [start, end).
+func (r *resolver) nominal(subj *schema.Entity, pred schema.Predicate, rel string, obj schema.Term, start, end int) schema.Fact {
+	d := r.doc
+	if rel == "" {
+		rel = string(pred)
+	}
+	return schema.Fact{
+		Subject: schema.EntityTerm(subj), Predicate: pred, Relation: rel, Object: obj,
+		Evidence: schema.Evidence{
+			Doc: d.ID, Sentence: d.SentenceOf(start), Start: d.Tokens[start].Start, End: d.Tokens[end-1].End,
+			Text: d.SpanText(start, end), Extractor: extractorName, Conf: 0.9,
+		},
+	}
+}
+
+// spanHead returns the token of [start, end) whose head lies outside it.
+func (r *resolver) spanHead(start, end int) int {
+	for i := start; i < end; i++ {
+		h := r.doc.Tokens[i].Head
+		if h < start || h >= end {
+			return i
+		}
+	}
+	return -1
+}
+
+func hasCase(d *nlp.Document, t int, word string) bool {
+	for _, c := range d.Children(t) {
+		if d.Tokens[c].Rel == "case" && strings.EqualFold(d.Tokens[c].Form, word) {
+			return true
+		}
+	}
+	return false
+}
+
+func isCapitalised(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}

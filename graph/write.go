@@ -1,0 +1,324 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/refs"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// ErrNotFound is returned when an article is not in the store.
+var ErrNotFound = errors.New("not found")
+
+// WriteResult counts what a write changed.
+type WriteResult struct {
+	Quads   int // quads the article's graph holds now
+	Added   int // quads added
+	Removed int // quads removed (from an earlier version of the article)
+}
+
+// WriteArticle writes one article and its facts as the article's named
+// graph, replacing whatever that graph held, in one batch (one transaction
+// on bolt, leveldb and postgres): a crash never leaves half an article.
+// Writing the same article twice changes nothing the second time; quads
+// that are already there are never written again. Facts are validated
+// first (schema.Fact.Validate against a.Text when it is set); one invalid
+// fact rejects the whole article and nothing is written.
+func (s *Store) WriteArticle(ctx context.Context, a schema.Article, facts []schema.Fact) (WriteResult, error) {
+	quads, err := articleQuads(s.minter, a, facts)
+	if err != nil {
+		return WriteResult{}, err
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	g := quad.IRI(s.minter.Article(a.ID))
+	old, err := s.graphQuads(ctx, g)
+	if err != nil {
+		return WriteResult{}, err
+	}
+	want := make(map[schema.Quad]bool, len(quads))
+	for _, q := range quads {
+		want[q] = true
+	}
+	var deltas []cgraph.Delta
+	var res WriteResult
+	for _, q := range old {
+		if !want[q] {
+			deltas = append(deltas, cgraph.Delta{Quad: toQuad(q), Action: cgraph.Delete})
+			res.Removed++
+		}
+		delete(want, q)
+	}
+	for _, q := range quads {
+		if want[q] {
+			deltas = append(deltas, cgraph.Delta{Quad: toQuad(q), Action: cgraph.Add})
+			res.Added++
+		}
+	}
+	res.Quads = len(quads)
+	if len(deltas) == 0 {
+		return res, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return WriteResult{}, err
+	}
+	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{}); err != nil {
+		return WriteResult{}, fmt.Errorf("write article %s: %w", a.ID, err)
+	}
+	return res, nil
+}
+
+// DeleteArticle removes an article's named graph (its facts, statements,
+// labels and metadata) in one batch and nothing else. It returns the number
+// of quads removed, or an error wrapping ErrNotFound when the store has no
+// such article.
+func (s *Store) DeleteArticle(ctx context.Context, id string) (int, error) {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	old, err := s.graphQuads(ctx, quad.IRI(s.minter.Article(id)))
+	if err != nil {
+		return 0, err
+	}
+	if len(old) == 0 {
+		return 0, fmt.Errorf("article %q: %w", id, ErrNotFound)
+	}
+	deltas := make([]cgraph.Delta, len(old))
+	for i, q := range old {
+		deltas[i] = cgraph.Delta{Quad: toQuad(q), Action: cgraph.Delete}
+	}
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{}); err != nil {
+		return 0, fmt.Errorf("delete article %s: %w", id, err)
+	}
+	return len(old), nil
+}
+
+// graphQuads returns the quads of one named graph, in store order.
+func (s *Store) graphQuads(ctx context.Context, g quad.Value) ([]schema.Quad, error) {
+	var out []schema.Quad
+	err := s.eachQuad(ctx, g, func(q quad.Quad) error {
+		sq, err := fromQuad(q)
+		if err != nil {
+			return err
+		}
+		out = append(out, sq)
+		return nil
+	})
+	return out, err
+}
+
+// eachQuad calls fn for every quad in graph g, or in the whole store when g
+// is nil. It reads quads in batches: the node refs of a batch come from
+// QuadDirection (free on kv stores) and their values from one batched
+// lookup, with a bounded cache for the nodes that repeat (predicates,
+// graph labels, classes), instead of one read transaction per quad.
+func (s *Store) eachQuad(ctx context.Context, g quad.Value, fn func(quad.Quad) error) error {
+	return s.eachNodes(ctx, g, false, func(ns [4]*node) error {
+		var q quad.Quad
+		for d, dir := range quad.Directions {
+			if ns[d] != nil {
+				q.Set(dir, ns[d].v)
+			}
+		}
+		return fn(q)
+	})
+}
+
+// eachNodes is eachQuad with the cached nodes of each quad (subject,
+// predicate, object, label; nil for none); render also fills their
+// N-Quads form.
+func (s *Store) eachNodes(ctx context.Context, g quad.Value, render bool, fn func([4]*node) error) error {
+	if g == nil && s.kv != nil {
+		return s.scanKV(ctx, render, fn)
+	}
+	var sc interface {
+		Next(context.Context) bool
+		Result() cgraph.Ref
+		Err() error
+		Close() error
+	}
+	if g == nil {
+		sc = s.qs.QuadsAllIterator().Iterate()
+	} else {
+		ref, err := s.qs.ValueOf(g)
+		if err != nil {
+			return err
+		}
+		if ref == nil {
+			return nil
+		}
+		sc = s.qs.QuadIterator(quad.Label, ref).Iterate()
+	}
+	defer sc.Close()
+	r := newQuadReader(s.qs, render)
+	batch := readBatch
+	refs := make([]cgraph.Ref, 0, batch)
+	flush := func() error {
+		qs, err := r.quads(ctx, refs)
+		if err != nil {
+			return err
+		}
+		refs = refs[:0]
+		for _, q := range qs {
+			if q[0] == nil || q[1] == nil || q[2] == nil {
+				continue // not a valid quad
+			}
+			if err := fn(q); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for sc.Next(ctx) {
+		refs = append(refs, sc.Result())
+		if len(refs) == batch {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return flush()
+}
+
+// node is a value read from the store, with its N-Quads form when the
+// reader renders.
+type node struct {
+	v    quad.Value
+	kind schema.NodeKind
+	nq   string // N-Quads term, repaired and checked
+	err  error  // why it cannot be written as N-Quads
+}
+
+// quadReader turns quad refs into nodes in batches.
+type quadReader struct {
+	qs     cgraph.QuadStore
+	batch  refs.BatchNamer // nil when the store has no batch lookup
+	render bool
+	cache  map[any]*node
+}
+
+func newQuadReader(qs cgraph.QuadStore, render bool) *quadReader {
+	r := &quadReader{qs: qs, render: render, cache: make(map[any]*node)}
+	r.batch, _ = qs.(refs.BatchNamer)
+	return r
+}
+
+// readBatch is the number of quads eachNodes reads at once (a variable
+// for tests).
+var readBatch = 4096
+
+// nodeCacheSize bounds the node cache of a quadReader (a variable for tests).
+var nodeCacheSize = 1 << 17
+
+func (r *quadReader) newNode(v quad.Value) *node {
+	n := &node{v: v}
+	sn, err := fromValue(v)
+	n.kind = sn.Kind
+	if err != nil {
+		n.err = err
+		return n
+	}
+	if r.render {
+		sn = repair(sn)
+		if err := sn.Check(); err != nil {
+			n.err = err
+		} else {
+			n.nq = sn.String()
+		}
+	}
+	return n
+}
+
+func (r *quadReader) quads(ctx context.Context, qrefs []cgraph.Ref) ([][4]*node, error) {
+	out := make([][4]*node, len(qrefs))
+	keys := make([][4]any, len(qrefs))
+	var missing []cgraph.Ref
+	seen := map[any]bool{}
+	for i, qr := range qrefs {
+		for d, dir := range quad.Directions {
+			nr, err := r.qs.QuadDirection(qr, dir)
+			if err != nil {
+				return nil, err
+			}
+			if nr == nil {
+				continue
+			}
+			k := nr.Key()
+			if k == nil {
+				// A store whose refs have no key: one lookup per quad.
+				q, err := r.qs.Quad(qr)
+				if err != nil {
+					return nil, err
+				}
+				for d2, dir2 := range quad.Directions {
+					if v := q.Get(dir2); v != nil {
+						out[i][d2] = r.newNode(v)
+					}
+				}
+				keys[i] = [4]any{}
+				break
+			}
+			keys[i][d] = k
+			if _, ok := r.cache[k]; !ok && !seen[k] {
+				seen[k] = true
+				missing = append(missing, nr)
+			}
+		}
+	}
+	if len(missing) > 0 {
+		if len(r.cache)+len(missing) > nodeCacheSize {
+			// Start over, keeping the nodes this batch needs.
+			keep := make(map[any]*node)
+			for i := range keys {
+				for _, k := range keys[i] {
+					if n, ok := r.cache[k]; ok && k != nil {
+						keep[k] = n
+					}
+				}
+			}
+			r.cache = keep
+		}
+		var vals []quad.Value
+		var err error
+		if r.batch != nil {
+			vals, err = r.batch.ValuesOf(ctx, missing)
+		} else {
+			vals = make([]quad.Value, len(missing))
+			for i, m := range missing {
+				if vals[i], err = r.qs.NameOf(m); err != nil {
+					break
+				}
+			}
+		}
+		if err != nil {
+			return nil, err
+		}
+		for i, m := range missing {
+			if vals[i] == nil {
+				continue
+			}
+			r.cache[m.Key()] = r.newNode(vals[i])
+		}
+	}
+	for i := range qrefs {
+		for d := range keys[i] {
+			if k := keys[i][d]; k != nil {
+				out[i][d] = r.cache[k]
+			}
+		}
+	}
+	return out, nil
+}
