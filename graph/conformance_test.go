@@ -258,3 +258,15 @@ func TestBoltLogScan(t *testing.T) {
 		t.Errorf("empty export")
 	}
 }
+
+// TestNodeCacheEviction: a whole-store export through the batched reader
+// with a tiny node cache still gives every quad.
+func TestNodeCacheEviction(t *testing.T) {
+	defer func(n, b int) { nodeCacheSize, readBatch = n, b }(nodeCacheSize, readBatch)
+	s := fixtureStore(t, Options{})
+	full := export(t, s, "")
+	nodeCacheSize, readBatch = 40, 16
+	if got := export(t, s, ""); got != full {
+		diffLines(t, "small cache", got, full)
+	}
+}

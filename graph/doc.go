@@ -80,7 +80,10 @@
 // # N-Quads
 //
 // Export writes the whole store (streaming, store order) or one article
-// (sorted). It does not trust Cayley's writer, which neither escapes nor
+// (sorted). On bolt a whole-store export reads Cayley's log bucket with one
+// cursor in one read transaction; elsewhere quads are read in batches of
+// 4096 with one batched value lookup and a bounded node cache, so each
+// distinct node is decoded and rendered once. It does not trust Cayley's writer, which neither escapes nor
 // checks IRIs, blank nodes or language tags and writes short datatypes
 // like <xsd:integer>: every term is repaired or checked on the way out
 // (see schema.Node.Check). Import parses N-Quads strictly with line and

@@ -158,7 +158,7 @@ func (s *Store) eachNodes(ctx context.Context, g quad.Value, render bool, fn fun
 	}
 	defer sc.Close()
 	r := newQuadReader(s.qs, render)
-	const batch = 4096
+	batch := readBatch
 	refs := make([]cgraph.Ref, 0, batch)
 	flush := func() error {
 		qs, err := r.quads(ctx, refs)
@@ -216,7 +216,12 @@ func newQuadReader(qs cgraph.QuadStore, render bool) *quadReader {
 	return r
 }
 
-const nodeCacheSize = 1 << 17
+// readBatch is the number of quads eachNodes reads at once (a variable
+// for tests).
+var readBatch = 4096
+
+// nodeCacheSize bounds the node cache of a quadReader (a variable for tests).
+var nodeCacheSize = 1 << 17
 
 func (r *quadReader) newNode(v quad.Value) *node {
 	n := &node{v: v}
@@ -275,7 +280,16 @@ func (r *quadReader) quads(ctx context.Context, qrefs []cgraph.Ref) ([][4]*node,
 	}
 	if len(missing) > 0 {
 		if len(r.cache)+len(missing) > nodeCacheSize {
-			r.cache = make(map[any]*node)
+			// Start over, keeping the nodes this batch needs.
+			keep := make(map[any]*node)
+			for i := range keys {
+				for _, k := range keys[i] {
+					if n, ok := r.cache[k]; ok && k != nil {
+						keep[k] = n
+					}
+				}
+			}
+			r.cache = keep
 		}
 		var vals []quad.Value
 		var err error

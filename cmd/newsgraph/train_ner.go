@@ -20,6 +20,7 @@ func runTrainNER(ctx context.Context, args []string, io stdio) error {
 	iters := fs.Int("iterations", 12, "training passes")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	noGUM := fs.Bool("no-gum", false, "train on UNER EWT only")
+	calibrate := fs.Bool("calibrate", true, "tune the per-label entry biases on UNER EWT dev")
 	wordnet := fs.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 dict directory (Debian wordnet-base), whose glosses feed the casing profile; empty: none")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -98,7 +99,7 @@ func runTrainNER(ctx context.Context, args []string, io stdio) error {
 	rel, _ := filepath.Rel(*data, devPath)
 	b, err := ner.Train(docs, ner.TrainOptions{
 		Iterations: *iters, Seed: *seed, Data: files, Dev: dev, DevFile: filepath.ToSlash(rel), Log: io.err,
-		CasingText: glosses,
+		CasingText: glosses, Calibrate: *calibrate,
 	})
 	if err != nil {
 		return err

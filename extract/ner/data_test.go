@@ -37,7 +37,7 @@ func TestReadIOB2(t *testing.T) {
 	for _, e := range d.Entities {
 		got = append(got, e.Label+":"+d.Forms(e.Start, e.End))
 	}
-	want := "PERSON:Ana Lopez GPE:Lima ORG:Aerolinea Sur LOC:River"
+	want := "PERSON:Ana Lopez GPE:Lima ORG:Aerolinea Sur OTHER:Amazon LOC:River"
 	if strings.Join(got, " ") != want {
 		t.Errorf("entities = %q, want %q", strings.Join(got, " "), want)
 	}

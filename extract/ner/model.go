@@ -19,18 +19,22 @@ import (
 // Meta describes a model; it is stored with the weights and checked on
 // load.
 type Meta struct {
-	Name          string     `json:"name"`
-	Version       int        `json:"version"`
-	FeatureSet    int        `json:"feature_set"`
-	Classes       []string   `json:"classes"`
-	Data          []DataFile `json:"data"`
-	Iterations    int        `json:"iterations"`
-	Seed          uint64     `json:"seed"`
-	DevFile       string     `json:"dev_file,omitempty"`
-	DevF1         float64    `json:"dev_f1"`
-	Scale         float64    `json:"scale"` // stored weight = round(weight * Scale)
-	Features      int        `json:"features"`
-	WeightsSHA256 string     `json:"weights_sha256"`
+	Name       string     `json:"name"`
+	Version    int        `json:"version"`
+	FeatureSet int        `json:"feature_set"`
+	Classes    []string   `json:"classes"`
+	Data       []DataFile `json:"data"`
+	Iterations int        `json:"iterations"`
+	Seed       uint64     `json:"seed"`
+	DevFile    string     `json:"dev_file,omitempty"`
+	DevF1      float64    `json:"dev_f1"`
+	Scale      float64    `json:"scale"` // stored weight = round(weight * Scale)
+	// EntryBias, per label in the order PERSON, ORG, GPE, LOC, is added
+	// to the scores of the label's B- and U- classes when decoding; it is
+	// tuned on the dev file (calibration), empty when not tuned.
+	EntryBias     []float64 `json:"entry_bias,omitempty"`
+	Features      int       `json:"features"`
+	WeightsSHA256 string    `json:"weights_sha256"`
 }
 
 // DataFile names one training file and its checksum.
@@ -276,6 +280,9 @@ func decodeModel(b []byte) (*model, error) {
 	}
 	if fmt.Sprint(meta.Classes) != fmt.Sprint(classNames) {
 		return nil, fmt.Errorf("ner model: classes %v, want %v", meta.Classes, classNames)
+	}
+	if len(meta.EntryBias) != 0 && len(meta.EntryBias) != len(labels) {
+		return nil, fmt.Errorf("ner model: %d entry biases for %d labels", len(meta.EntryBias), len(labels))
 	}
 	if meta.Scale <= 0 {
 		return nil, fmt.Errorf("ner model: bad scale %v", meta.Scale)

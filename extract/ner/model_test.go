@@ -11,7 +11,7 @@ import (
 // tinyDocs is a small hand-made training set.
 func tinyDocs(t *testing.T) []*nlp.Document {
 	t.Helper()
-	docs, err := ReadIOB2(strings.NewReader(iob2Sample + "\n" + `# sent_id = s3
+	docs, err := ReadIOB2(strings.NewReader(strings.Replace(iob2Sample, "B-OTH", "O", 1) + "\n" + `# sent_id = s3
 1	Maria	B-PER	-	x
 2	Silva	I-PER	-	x
 3	joined	O	-	-

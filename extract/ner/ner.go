@@ -59,7 +59,8 @@ func New(opts ...Option) (*Recognizer, error) {
 
 func newRecognizer(m *model, opts ...Option) *Recognizer {
 	r := &Recognizer{m: m, rules: true}
-	r.pool.New = func() any { return &decoder{} }
+	bias := classBias(m.meta.EntryBias)
+	r.pool.New = func() any { return &decoder{bias: bias} }
 	for _, o := range opts {
 		o(r)
 	}
@@ -127,6 +128,20 @@ type decoder struct {
 	// unconstrained lifts the BILOU constraints (for training, where the
 	// history is the gold one).
 	unconstrained bool
+	bias          []float32 // per class, from Meta.EntryBias; nil for none
+}
+
+// classBias spreads per-label entry biases over the classes.
+func classBias(entry []float64) []float32 {
+	if len(entry) == 0 {
+		return nil
+	}
+	b := make([]float32, len(classNames))
+	for i, l := range labels {
+		b[classOf(l, posB)] = float32(entry[i])
+		b[classOf(l, posU)] = float32(entry[i])
+	}
+	return b
 }
 
 // decode tags words greedily, left to right, with the BILOU constraints.
@@ -163,6 +178,11 @@ func (d *decoder) step(m scorer, i, n int) int {
 	m.score(sc, d.sf.feats[d.sf.off[i]:d.sf.off[i+1]])
 	d.dyn = d.sf.dynamic(d.dyn[:0], i, p1, p2)
 	m.score(sc, d.dyn)
+	if d.bias != nil {
+		for c, b := range d.bias {
+			sc[c] += b
+		}
+	}
 	best := -1
 	for c := 0; c < nc; c++ {
 		if !d.unconstrained && !allowed(p1, c, i == n-1) {

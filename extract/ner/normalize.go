@@ -225,3 +225,24 @@ func titleCase(s string) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// Link returns the gazetteer entry an entity span names: a country,
+// subdivision or capital for GPE and LOC spans ("U.S." → United States,
+// ISO 3166-1 US), an international organisation for ORG spans ("Nato"),
+// and the country or organisation of a NORP demonym ("Ukrainian" →
+// Ukraine). Other labels and unknown names give false.
+func Link(doc *nlp.Document, span nlp.Span) (*gazetteer.Entry, bool) {
+	if span.Start < 0 || span.End > len(doc.Tokens) || span.Start >= span.End {
+		return nil, false
+	}
+	text := doc.SpanText(span.Start, span.End)
+	switch span.Label {
+	case "GPE", "LOC":
+		return gazetteer.LookupPlace(text)
+	case "ORG":
+		return gazetteer.LookupOrg(text)
+	case "NORP":
+		return gazetteer.Demonym(text)
+	}
+	return nil, false
+}

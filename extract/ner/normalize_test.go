@@ -64,3 +64,28 @@ func TestPossessiveRole(t *testing.T) {
 		}
 	}
 }
+
+func TestLink(t *testing.T) {
+	d := docOf("Ukrainian troops and U.S. officials met Nato envoys in Alaska and Atlantis .")
+	tests := []struct {
+		span, label string
+		want        string // entry code, "" for none
+	}{
+		{"Ukrainian", "NORP", "UA"},
+		{"U.S.", "GPE", "US"},
+		{"Nato", "ORG", "NATO"},
+		{"Alaska", "GPE", "US-AK"},
+		{"Atlantis", "GPE", ""},
+		{"troops", "PERSON", ""},
+	}
+	for _, tt := range tests {
+		e, ok := Link(d, spanOf(d, tt.span, tt.label))
+		got := ""
+		if ok {
+			got = e.Code
+		}
+		if got != tt.want {
+			t.Errorf("Link(%s %q) = %q, want %q", tt.label, tt.span, got, tt.want)
+		}
+	}
+}

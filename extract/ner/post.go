@@ -19,6 +19,9 @@ var particles = map[string]bool{
 // postprocess fixes things a greedy tagger gets wrong, with rules that
 // hold for English names in general:
 //
+//   - leading titles and honorifics leave PERSON spans;
+//   - a capitalised run ending in an organisation head word ("Georgetown
+//     University", "Defence Ministry") is an ORG (orgs.go);
 //   - a PERSON span followed by name particles and a capitalised word
 //     takes them in ("Johanna von der Heide"), and joins a PERSON span
 //     right after it that starts with a particle;
@@ -38,6 +41,15 @@ func postprocess(doc *nlp.Document, spans []nlp.Span, casing map[uint32]uint8) [
 		merged = append(merged, s)
 	}
 	spans = merged
+	// "President Ana Lopez", "Mr Lee": titles and honorifics stay outside
+	// PERSON spans (Normalize reads them from there).
+	for i := range spans {
+		s := &spans[i]
+		for s.Label == "PERSON" && s.End-s.Start > 1 && (IsTitle(doc.Tokens[s.Start].Form) || isHonorific(doc.Tokens[s.Start].Form)) {
+			s.Start++
+		}
+	}
+	spans = orgSpans(doc, spans)
 	taken := make([]bool, len(doc.Tokens))
 	for _, s := range spans {
 		for k := s.Start; k < s.End; k++ {

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -27,6 +28,8 @@ type TrainOptions struct {
 	// CasingText is extra unlabelled text (one sentence a document) that
 	// only feeds the casing profile and the word clusters.
 	CasingText []*nlp.Document
+	// Calibrate tunes Meta.EntryBias on Dev by coordinate ascent on F1.
+	Calibrate bool
 	// WordDrop is the probability of hiding a token's own word features
 	// during training, so that context, shape and gazetteer features
 	// learn too (default 0.5; negative: none).
@@ -140,6 +143,11 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 	}
 	m := l.average(meta, opt.Scale)
 	m.lex = lex
+	if opt.Dev != nil && opt.Calibrate {
+		if err := calibrate(m, opt.Dev, opt.Log); err != nil {
+			return nil, err
+		}
+	}
 	if opt.Dev != nil {
 		sc, err := Evaluate(newRecognizer(m, WithoutRules()), opt.Dev, UNERLabel)
 		if err != nil {
@@ -244,4 +252,47 @@ func ReadGlosses(r io.Reader) ([]*nlp.Document, error) {
 		docs = append(docs, b.finish())
 	}
 	return docs, sc.Err()
+}
+
+// calibrate sets m.meta.EntryBias by coordinate ascent over a grid,
+// maximising UNER F1 on dev; ties keep the smaller bias in magnitude.
+func calibrate(m *model, dev []*nlp.Document, log io.Writer) error {
+	bias := make([]float64, len(labels))
+	score := func() (float64, error) {
+		m.meta.EntryBias = bias
+		sc, err := Evaluate(newRecognizer(m, WithoutRules()), dev, UNERLabel)
+		if err != nil {
+			return 0, err
+		}
+		return sc.Overall.F1(), nil
+	}
+	best, err := score()
+	if err != nil {
+		return err
+	}
+	for round := 0; round < 2; round++ {
+		for i := range labels {
+			keep := bias[i]
+			for step := -4; step <= 8; step++ {
+				v := float64(step) / 2
+				if v == keep {
+					continue
+				}
+				bias[i] = v
+				f, err := score()
+				if err != nil {
+					return err
+				}
+				if f > best+1e-9 || (math.Abs(f-best) <= 1e-9 && math.Abs(v) < math.Abs(keep)) {
+					best, keep = f, v
+				}
+			}
+			bias[i] = keep
+		}
+	}
+	m.meta.EntryBias = bias
+	if log != nil {
+		fmt.Fprintf(log, "ner: calibrated entry biases %v (dev F1 %.2f)\n", bias, best)
+	}
+	return nil
 }

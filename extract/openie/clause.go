@@ -286,8 +286,12 @@ func isRelPronoun(s *sentence, i int) bool {
 		return true
 	}
 	switch s.lower(i) {
-	case "who", "which", "that", "whom":
-		return s.tok(i).XPOS != "DT" || s.lower(i) != "that" || s.tok(i).UPOS == "PRON"
+	case "who", "which", "whom":
+		return true
+	case "that":
+		// "that" is relative when tagged a pronoun (WDT/PRON), not a
+		// determiner or a complementizer.
+		return s.tok(i).UPOS == "PRON" || s.tok(i).XPOS == "WDT"
 	}
 	return false
 }
@@ -716,8 +720,14 @@ func (s *sentence) adjuncts(v int) []Arg {
 	return out
 }
 
+// isTimeWord reports a temporal head: a time noun, or a number that
+// looks like a year (1000-2099).
 func (s *sentence) isTimeWord(k int) bool {
-	return timeNouns[s.lower(k)] || (s.tok(k).UPOS == "NUM" && len(s.tok(k).Form) == 4 && strings.HasPrefix(s.tok(k).Form, "1") || s.tok(k).UPOS == "NUM" && strings.HasPrefix(s.tok(k).Form, "20") && len(s.tok(k).Form) == 4)
+	if timeNouns[s.lower(k)] {
+		return true
+	}
+	f := s.tok(k).Form
+	return s.tok(k).UPOS == "NUM" && len(f) == 4 && (f[0] == '1' || strings.HasPrefix(f, "20")) && strings.Trim(f, "0123456789") == ""
 }
 
 // isPlace reports a locative adjunct: a named-entity place, or a proper
