@@ -396,8 +396,9 @@ func (s *sentence) context(p int) ctx {
 		case "ccomp", "xcomp":
 			lem := s.lemma(h)
 			if c.attrib == nil && r == "ccomp" && speechVerbs[lem] {
-				if subj := s.child(h, "nsubj"); subj >= 0 {
-					c.attrib = &Attribution{Speaker: s.nounPhrase(subj, -1), Verb: s.verbGroup(h)}
+				// The speaker may be inherited: "cited sources as saying that ...".
+				if subjs, _ := s.subjects(h); len(subjs) > 0 {
+					c.attrib = &Attribution{Speaker: subjs[0], Verb: s.verbGroup(h)}
 				}
 			}
 			if negVerbs[lem] || (lem == "rule" && s.child(h, "compound:prt") >= 0) {
