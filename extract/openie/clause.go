@@ -236,8 +236,8 @@ func (s *sentence) subjects(p int) ([]Phrase, bool) {
 	if src < 0 {
 		return nil, false
 	}
-	if s.rel(p) == "xcomp" && src != p {
-		// Object control: "persuaded him to leave".
+	if src != p && (s.rel(p) == "xcomp" || s.rel(p) == "advcl" && s.child(p, "mark") >= 0 && s.lower(s.child(p, "mark")) == "as") {
+		// Object control: "persuaded him to leave", "cited sources as saying".
 		if o := s.child(s.head(p), "obj"); o >= 0 {
 			return s.coordinated(o), true
 		}
