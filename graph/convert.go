@@ -3,6 +3,7 @@ package graph
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/cayleygraph/quad"
@@ -37,6 +38,10 @@ func toQuad(q schema.Quad) quad.Quad {
 
 // fullIRI expands the short xsd:/rdf: forms Cayley uses for its own types.
 func fullIRI(i quad.IRI) string {
+	s := string(i)
+	if c := strings.IndexByte(s, ':'); c >= 0 && strings.HasPrefix(s[c+1:], "//") {
+		return s // already a full IRI with an authority: skip Cayley's prefix scan
+	}
 	return string(i.Full())
 }
 

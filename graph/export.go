@@ -52,16 +52,25 @@ func (s *Store) Export(ctx context.Context, w io.Writer, docID string) (int, err
 		}
 		return n, bw.Flush()
 	}
-	err := s.eachQuad(ctx, nil, func(q quad.Quad) error {
-		sq, err := fromQuad(q)
-		if err != nil {
-			return err
+	err := s.eachNodes(ctx, nil, true, func(ns [4]*node) error {
+		for d, nd := range ns {
+			if nd != nil && nd.err != nil {
+				return fmt.Errorf("cannot export a quad with %v: %w", nd.v, nd.err)
+			}
+			if nd != nil && !kindAllowed(d, nd.kind) {
+				return fmt.Errorf("cannot export quad %v %v %v: %w", ns[0].v, ns[1].v, ns[2].v, schema.ErrRDF)
+			}
 		}
-		b.Reset()
-		if err := appendExport(&b, sq); err != nil {
-			return err
+		bw.WriteString(ns[0].nq)
+		bw.WriteByte(' ')
+		bw.WriteString(ns[1].nq)
+		bw.WriteByte(' ')
+		bw.WriteString(ns[2].nq)
+		if ns[3] != nil {
+			bw.WriteByte(' ')
+			bw.WriteString(ns[3].nq)
 		}
-		if _, err := bw.WriteString(b.String()); err != nil {
+		if _, err := bw.WriteString(" .\n"); err != nil {
 			return err
 		}
 		n++
@@ -100,4 +109,16 @@ func repair(n schema.Node) schema.Node {
 		}
 	}
 	return n
+}
+
+// kindAllowed reports whether a term of kind k may stand in position d
+// (subject, predicate, object, label).
+func kindAllowed(d int, k schema.NodeKind) bool {
+	switch d {
+	case 0, 3:
+		return k == schema.KindIRI || k == schema.KindBlank
+	case 1:
+		return k == schema.KindIRI
+	}
+	return k != schema.KindNone
 }

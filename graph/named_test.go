@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -69,5 +70,20 @@ func TestNamed(t *testing.T) {
 	}
 	if err := s.RunNamed(context.Background(), "nope", "", 0, func(Result) error { return nil }); err == nil {
 		t.Errorf("unknown named query: no error")
+	}
+}
+
+func TestStats(t *testing.T) {
+	s := fixtureStore(t, Options{})
+	st, err := s.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := fmt.Sprintf("%+v", st)
+	want := "{Quads:213 Articles:2 Statements:9 Asserted:6 " +
+		"Entities:[{Name:State N:2} {Name:Ceasefire N:1} {Name:Organization N:1} {Name:Person N:1} {Name:Territory N:1}] " +
+		"Predicates:[{Name:agreesTo N:1} {Name:claims N:1} {Name:controls N:1} {Name:meetsWith N:1} {Name:openRelation N:1} {Name:proposes N:1} {Name:rejects N:1} {Name:says N:1} {Name:supports N:1}]}"
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }

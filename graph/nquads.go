@@ -173,6 +173,24 @@ func (p *lineParser) term(literal bool) (schema.Node, error) {
 
 func (p *lineParser) iri() (string, error) {
 	start := p.i
+	// Fast path: no escapes and no forbidden characters up to '>'.
+	if end := strings.IndexByte(p.s[p.i+1:], '>'); end >= 0 {
+		v := p.s[p.i+1 : p.i+1+end]
+		clean := true
+		for j := 0; j < len(v); j++ {
+			if c := v[j]; c <= 0x20 || c == '\\' || c == '<' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' || c == '`' {
+				clean = false
+				break
+			}
+		}
+		if clean {
+			if err := schema.CheckIRI(v); err != nil {
+				return "", p.errf("%s", iriProblem(v, err))
+			}
+			p.i += end + 2
+			return v, nil
+		}
+	}
 	p.i++ // '<'
 	var b strings.Builder
 	for {
@@ -185,11 +203,12 @@ func (p *lineParser) iri() (string, error) {
 		case c == '>':
 			p.i++
 			v := b.String()
-			if !hasSchemeIRI(v) {
+			v = schema.FixIRI(v)
+			if err := schema.CheckIRI(v); err != nil {
 				p.i = start
-				return "", p.errf("relative IRI <%s> (N-Quads needs absolute IRIs)", v)
+				return "", p.errf("%s", iriProblem(v, err))
 			}
-			return schema.FixIRI(v), nil
+			return v, nil
 		case c == '\\':
 			r, err := p.uchar()
 			if err != nil {
@@ -205,8 +224,12 @@ func (p *lineParser) iri() (string, error) {
 	}
 }
 
-func hasSchemeIRI(s string) bool {
-	return schema.CheckIRI(schema.FixIRI(s)) == nil
+// iriProblem words why an IRI was refused.
+func iriProblem(v string, err error) string {
+	if !strings.Contains(v, ":") {
+		return fmt.Sprintf("relative IRI <%s> (N-Quads needs absolute IRIs)", v)
+	}
+	return err.Error()
 }
 
 // uchar decodes \uXXXX or \UXXXXXXXX at p.i.
@@ -238,6 +261,11 @@ func (p *lineParser) literal() (schema.Node, error) {
 	start := p.i
 	p.i++
 	var b strings.Builder
+	// Fast path: no escapes before the closing quote.
+	if end := strings.IndexAny(p.s[p.i:], "\"\\\n\r"); end >= 0 && p.s[p.i+end] == '"' {
+		b.WriteString(p.s[p.i : p.i+end])
+		p.i += end
+	}
 	for {
 		if p.i >= len(p.s) {
 			p.i = start

@@ -35,7 +35,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	articles := map[string]bool{}
 	stmts := map[string]bool{}
 	byPred := map[string]int{}
-	seenStmtPred := map[[2]string]bool{}
+	stmtPred := map[string]string{} // subject of rdf:predicate -> predicate
 	stmtPrefix, propPrefix := s.minter.Base+"stmt/", s.minter.Base+"prop/"
 	err := s.eachQuad(ctx, nil, func(q quad.Quad) error {
 		st.Quads++
@@ -60,12 +60,8 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 			}
 		case pred:
 			o, _ := q.Object.(quad.IRI)
-			k := [2]string{subj, string(o)}
-			if !seenStmtPred[k] {
-				seenStmtPred[k] = true
-				if local, ok := stringsCut(string(o), schema.NS); ok {
-					byPred[local]++
-				}
+			if local, ok := stringsCut(string(o), schema.NS); ok {
+				stmtPred[subj] = local
 			}
 		default:
 			if local, ok := stringsCut(string(p), schema.NS); ok && schema.KnownPredicate(schema.Predicate(local)) {
@@ -84,6 +80,11 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	st.Articles = len(articles)
 	// rdf:predicate also describes propositions; count statements only.
 	st.Statements = len(stmts)
+	for subj, p := range stmtPred {
+		if stmts[subj] {
+			byPred[p]++
+		}
+	}
 	for c, nodes := range classOf {
 		st.Entities = append(st.Entities, Count{c, len(nodes)})
 	}

@@ -57,6 +57,7 @@ var ErrLocked = errors.New("database is locked by another process")
 // writes are serialised.
 type Store struct {
 	qs      cgraph.QuadStore
+	kv      hkv.KV // the bolt kv store under qs, for log scans; else nil
 	backend string
 	minter  schema.Minter
 	opts    Options
@@ -85,13 +86,14 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 		return nil, err
 	}
 	var qs cgraph.QuadStore
+	var h hkv.KV
 	switch o.Backend {
 	case Bolt:
-		qs, err = openBolt(o)
+		qs, h, err = openBolt(o)
 	case Memstore:
 		qs = memstore.New()
 	case LevelDB:
-		qs, err = openLevelDB(o)
+		qs, h, err = openLevelDB(o)
 	case Postgres:
 		qs, err = openSQL(postgres.Type, o)
 	default:
@@ -100,7 +102,7 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{qs: qs, backend: o.Backend, minter: m, opts: o}, nil
+	return &Store{qs: qs, kv: h, backend: o.Backend, minter: m, opts: o}, nil
 }
 
 // kvOptions are the options every kv store is opened with: no bloom
@@ -108,34 +110,40 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 // large file slow).
 var kvOptions = cgraph.Options{kv.OptNoBloom: true}
 
-func openBolt(o Options) (cgraph.QuadStore, error) {
+func openBolt(o Options) (cgraph.QuadStore, hkv.KV, error) {
 	file := filepath.Join(o.Path, "indexes.bolt")
 	st, err := os.Stat(o.Path)
 	switch {
 	case err == nil && !st.IsDir():
-		return nil, fmt.Errorf("open bolt store %s: not a folder (a bolt store is a folder holding indexes.bolt)", o.Path)
+		return nil, nil, fmt.Errorf("open bolt store %s: not a folder (a bolt store is a folder holding indexes.bolt)", o.Path)
 	case errors.Is(err, os.ErrNotExist):
 		if o.ReadOnly {
-			return nil, fmt.Errorf("open bolt store %s: %w", o.Path, os.ErrNotExist)
+			return nil, nil, fmt.Errorf("open bolt store %s: %w", o.Path, os.ErrNotExist)
 		}
 		if err := os.MkdirAll(o.Path, 0o755); err != nil {
-			return nil, fmt.Errorf("create bolt store: %w", err)
+			return nil, nil, fmt.Errorf("create bolt store: %w", err)
 		}
 	case err != nil:
-		return nil, fmt.Errorf("open bolt store: %w", err)
+		return nil, nil, fmt.Errorf("open bolt store: %w", err)
 	}
 	if o.ReadOnly {
 		if _, err := os.Stat(file); err != nil {
-			return nil, fmt.Errorf("open bolt store %s: %w", o.Path, err)
+			return nil, nil, fmt.Errorf("open bolt store %s: %w", o.Path, err)
 		}
 	}
-	db, err := bolt.Open(file, 0o644, &bolt.Options{Timeout: o.Timeout, ReadOnly: o.ReadOnly})
+	// A large initial mmap avoids remapping (and dereferencing every
+	// node) each time the file doubles during a big load; it reserves
+	// address space, not memory.
+	db, err := bolt.Open(file, 0o644, &bolt.Options{Timeout: o.Timeout, ReadOnly: o.ReadOnly,
+		InitialMmapSize: 1 << 30, FreelistType: bolt.FreelistMapType})
 	if errors.Is(err, bolt.ErrTimeout) {
-		return nil, fmt.Errorf("open bolt store %s: %w (waited %v)", o.Path, ErrLocked, o.Timeout)
+		return nil, nil, fmt.Errorf("open bolt store %s: %w (waited %v)", o.Path, ErrLocked, o.Timeout)
 	} else if err != nil {
-		return nil, fmt.Errorf("open bolt store %s: %w", o.Path, err)
+		return nil, nil, fmt.Errorf("open bolt store %s: %w", o.Path, err)
 	}
-	return newKV(hbolt.New(db), o.ReadOnly, "bolt store "+o.Path)
+	h := hbolt.New(db)
+	qs, err := newKV(h, o.ReadOnly, "bolt store "+o.Path)
+	return qs, h, err
 }
 
 // newKV initialises a kv store on first use and opens it.
@@ -153,19 +161,21 @@ func newKV(h hkv.KV, readOnly bool, what string) (cgraph.QuadStore, error) {
 	return qs, nil
 }
 
-func openLevelDB(o Options) (cgraph.QuadStore, error) {
+func openLevelDB(o Options) (cgraph.QuadStore, hkv.KV, error) {
 	if _, err := os.Stat(filepath.Join(o.Path, "CURRENT")); errors.Is(err, os.ErrNotExist) {
 		db, err := cleveldb.Create(o.Path, nil)
 		if err != nil {
-			return nil, fmt.Errorf("create leveldb store %s: %w", o.Path, err)
+			return nil, nil, fmt.Errorf("create leveldb store %s: %w", o.Path, err)
 		}
-		return newKV(db, false, "leveldb store "+o.Path)
+		qs, err := newKV(db, false, "leveldb store "+o.Path)
+		return qs, nil, err // flat keys do not sort in id order: no log scan
 	}
 	db, err := cleveldb.Open(o.Path, nil)
 	if err != nil {
-		return nil, fmt.Errorf("open leveldb store %s: %w", o.Path, err)
+		return nil, nil, fmt.Errorf("open leveldb store %s: %w", o.Path, err)
 	}
-	return newKV(db, false, "leveldb store "+o.Path)
+	qs, err := newKV(db, false, "leveldb store "+o.Path)
+	return qs, nil, err
 }
 
 func openSQL(flavor string, o Options) (cgraph.QuadStore, error) {

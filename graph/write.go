@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -114,8 +115,29 @@ func (s *Store) graphQuads(ctx context.Context, g quad.Value) ([]schema.Quad, er
 }
 
 // eachQuad calls fn for every quad in graph g, or in the whole store when g
-// is nil.
+// is nil. It reads quads in batches: the node refs of a batch come from
+// QuadDirection (free on kv stores) and their values from one batched
+// lookup, with a bounded cache for the nodes that repeat (predicates,
+// graph labels, classes), instead of one read transaction per quad.
 func (s *Store) eachQuad(ctx context.Context, g quad.Value, fn func(quad.Quad) error) error {
+	return s.eachNodes(ctx, g, false, func(ns [4]*node) error {
+		var q quad.Quad
+		for d, dir := range quad.Directions {
+			if ns[d] != nil {
+				q.Set(dir, ns[d].v)
+			}
+		}
+		return fn(q)
+	})
+}
+
+// eachNodes is eachQuad with the cached nodes of each quad (subject,
+// predicate, object, label; nil for none); render also fills their
+// N-Quads form.
+func (s *Store) eachNodes(ctx context.Context, g quad.Value, render bool, fn func([4]*node) error) error {
+	if g == nil && s.kv != nil {
+		return s.scanKV(ctx, render, fn)
+	}
 	var sc interface {
 		Next(context.Context) bool
 		Result() cgraph.Ref
@@ -135,20 +157,168 @@ func (s *Store) eachQuad(ctx context.Context, g quad.Value, fn func(quad.Quad) e
 		sc = s.qs.QuadIterator(quad.Label, ref).Iterate()
 	}
 	defer sc.Close()
-	for sc.Next(ctx) {
-		q, err := s.qs.Quad(sc.Result())
+	r := newQuadReader(s.qs, render)
+	batch := readBatch
+	refs := make([]cgraph.Ref, 0, batch)
+	flush := func() error {
+		qs, err := r.quads(ctx, refs)
 		if err != nil {
 			return err
 		}
-		if !q.IsValid() {
-			continue
+		refs = refs[:0]
+		for _, q := range qs {
+			if q[0] == nil || q[1] == nil || q[2] == nil {
+				continue // not a valid quad
+			}
+			if err := fn(q); err != nil {
+				return err
+			}
 		}
-		if err := fn(q); err != nil {
-			return err
+		return nil
+	}
+	for sc.Next(ctx) {
+		refs = append(refs, sc.Result())
+		if len(refs) == batch {
+			if err := flush(); err != nil {
+				return err
+			}
 		}
 	}
 	if err := sc.Err(); err != nil {
 		return err
 	}
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return flush()
+}
+
+// node is a value read from the store, with its N-Quads form when the
+// reader renders.
+type node struct {
+	v    quad.Value
+	kind schema.NodeKind
+	nq   string // N-Quads term, repaired and checked
+	err  error  // why it cannot be written as N-Quads
+}
+
+// quadReader turns quad refs into nodes in batches.
+type quadReader struct {
+	qs     cgraph.QuadStore
+	batch  refs.BatchNamer // nil when the store has no batch lookup
+	render bool
+	cache  map[any]*node
+}
+
+func newQuadReader(qs cgraph.QuadStore, render bool) *quadReader {
+	r := &quadReader{qs: qs, render: render, cache: make(map[any]*node)}
+	r.batch, _ = qs.(refs.BatchNamer)
+	return r
+}
+
+// readBatch is the number of quads eachNodes reads at once (a variable
+// for tests).
+var readBatch = 4096
+
+// nodeCacheSize bounds the node cache of a quadReader (a variable for tests).
+var nodeCacheSize = 1 << 17
+
+func (r *quadReader) newNode(v quad.Value) *node {
+	n := &node{v: v}
+	sn, err := fromValue(v)
+	n.kind = sn.Kind
+	if err != nil {
+		n.err = err
+		return n
+	}
+	if r.render {
+		sn = repair(sn)
+		if err := sn.Check(); err != nil {
+			n.err = err
+		} else {
+			n.nq = sn.String()
+		}
+	}
+	return n
+}
+
+func (r *quadReader) quads(ctx context.Context, qrefs []cgraph.Ref) ([][4]*node, error) {
+	out := make([][4]*node, len(qrefs))
+	keys := make([][4]any, len(qrefs))
+	var missing []cgraph.Ref
+	seen := map[any]bool{}
+	for i, qr := range qrefs {
+		for d, dir := range quad.Directions {
+			nr, err := r.qs.QuadDirection(qr, dir)
+			if err != nil {
+				return nil, err
+			}
+			if nr == nil {
+				continue
+			}
+			k := nr.Key()
+			if k == nil {
+				// A store whose refs have no key: one lookup per quad.
+				q, err := r.qs.Quad(qr)
+				if err != nil {
+					return nil, err
+				}
+				for d2, dir2 := range quad.Directions {
+					if v := q.Get(dir2); v != nil {
+						out[i][d2] = r.newNode(v)
+					}
+				}
+				keys[i] = [4]any{}
+				break
+			}
+			keys[i][d] = k
+			if _, ok := r.cache[k]; !ok && !seen[k] {
+				seen[k] = true
+				missing = append(missing, nr)
+			}
+		}
+	}
+	if len(missing) > 0 {
+		if len(r.cache)+len(missing) > nodeCacheSize {
+			// Start over, keeping the nodes this batch needs.
+			keep := make(map[any]*node)
+			for i := range keys {
+				for _, k := range keys[i] {
+					if n, ok := r.cache[k]; ok && k != nil {
+						keep[k] = n
+					}
+				}
+			}
+			r.cache = keep
+		}
+		var vals []quad.Value
+		var err error
+		if r.batch != nil {
+			vals, err = r.batch.ValuesOf(ctx, missing)
+		} else {
+			vals = make([]quad.Value, len(missing))
+			for i, m := range missing {
+				if vals[i], err = r.qs.NameOf(m); err != nil {
+					break
+				}
+			}
+		}
+		if err != nil {
+			return nil, err
+		}
+		for i, m := range missing {
+			if vals[i] == nil {
+				continue
+			}
+			r.cache[m.Key()] = r.newNode(vals[i])
+		}
+	}
+	for i := range qrefs {
+		for d := range keys[i] {
+			if k := keys[i][d]; k != nil {
+				out[i][d] = r.cache[k]
+			}
+		}
+	}
+	return out, nil
 }

@@ -122,6 +122,11 @@ func CheckIRI(s string) error {
 	if !hasScheme(s) {
 		return fmt.Errorf("%w: IRI %q is not absolute", ErrRDF, s)
 	}
+	for _, prefix := range []string{"xsd:", "rdf:", "rdfs:", "owl:"} {
+		if strings.HasPrefix(s, prefix) {
+			return fmt.Errorf("%w: %q is a prefixed name, not an IRI (write the full IRI)", ErrRDF, s)
+		}
+	}
 	if !utf8.ValidString(s) {
 		return fmt.Errorf("%w: IRI %q is not valid UTF-8", ErrRDF, s)
 	}

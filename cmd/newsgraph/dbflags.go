@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -52,11 +51,7 @@ func (d *dbFlags) open(ctx context.Context, readOnly bool) (*graph.Store, error)
 	if err != nil {
 		return nil, err
 	}
-	s, err := graph.Open(ctx, o)
-	if err != nil {
-		return nil, fmt.Errorf("%w", err)
-	}
-	return s, nil
+	return graph.Open(ctx, o)
 }
 
 func defaultBase() string { return "https://w3id.org/newsgraph/id/" }

@@ -94,10 +94,11 @@ func loadStages(dir string) (*tag.Tagger, *parse.Parser, error) {
 }
 
 func runEvalParse(ctx context.Context, args []string, io stdio) error {
-	fs := newFlags("eval parse", "--gold FILE.conllu [--json]", io)
+	fs := newFlags("eval parse", "--gold FILE.conllu [--raw] [--json]", io)
 	goldPath := fs.String("gold", "", "gold CoNLL-U file (a dev file; gold tokenization, predicted tags)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	models := fs.String("models", "", "folder with tagger.model and parser.model to use instead of the embedded models")
+	raw := fs.Bool("raw", false, "annotate the raw text with our tokenizer and sentence splitter and align by characters (CoNLL 2018 style)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -111,6 +112,13 @@ func runEvalParse(ctx context.Context, args []string, io stdio) error {
 	gold, _, err := loadTreebank(treebank{path: *goldPath})
 	if err != nil {
 		return err
+	}
+	if *raw {
+		sc, err := evalParseRaw(ctx, gold, tagger, parser)
+		if err != nil {
+			return err
+		}
+		return printRaw(io, *goldPath, sc, *asJSON)
 	}
 	pred := cloneDocs(gold)
 	for _, d := range pred {

@@ -49,7 +49,7 @@ func runQuery(ctx context.Context, args []string, io stdio) error {
 		var b []byte
 		var err error
 		if *file == "-" {
-			b, err = io.readAll()
+			b, err = readAll(io.in)
 		} else {
 			b, err = os.ReadFile(*file)
 		}
@@ -91,14 +91,12 @@ func runQuery(ctx context.Context, args []string, io stdio) error {
 	return nil
 }
 
-func (io stdio) readAll() ([]byte, error) {
-	if io.in == nil {
+func readAll(r io.Reader) ([]byte, error) {
+	if r == nil {
 		return nil, errors.New("no standard input")
 	}
-	return readAllFrom(io.in)
+	return io.ReadAll(r)
 }
-
-func readAllFrom(r io.Reader) ([]byte, error) { return io.ReadAll(r) }
 
 func printNamed(w io.Writer) {
 	for _, q := range graph.NamedQueries() {

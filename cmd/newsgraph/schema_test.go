@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 )
@@ -30,4 +33,32 @@ func TestSchema(t *testing.T) {
 func isUsage(err error) bool {
 	_, ok := err.(usageError)
 	return ok
+}
+
+// TestSchemaParses runs rapper on both formats (skipped when rapper is
+// missing, unless CI is set).
+func TestSchemaParses(t *testing.T) {
+	rapper, err := exec.LookPath("rapper")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("rapper not installed (CI is set)")
+		}
+		t.Skip("rapper not installed")
+	}
+	for _, f := range [][2]string{{"nquads", "nquads"}, {"turtle", "turtle"}} {
+		out, _, err := runCmd(t, runSchema, "", "--format", f[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := strings.Count(out, "\n")
+		cmd := exec.Command(rapper, "-i", f[1], "-c", "-", "https://w3id.org/newsgraph/ns")
+		cmd.Stdin = strings.NewReader(out)
+		msg, err := cmd.CombinedOutput()
+		if err != nil || strings.Contains(string(msg), "Error") || strings.Contains(string(msg), "Warning") {
+			t.Errorf("%s: rapper: %v\n%s", f[0], err, msg)
+		}
+		if f[0] == "nquads" && !strings.Contains(string(msg), fmt.Sprintf("returned %d triples", n)) {
+			t.Errorf("rapper counted differently from our %d lines:\n%s", n, msg)
+		}
+	}
 }

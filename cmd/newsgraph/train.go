@@ -24,7 +24,7 @@ var nonCommercialGUM = []string{"essay", "fiction", "letter", "podcast", "whow"}
 // gumGenre returns the genre of a GUM document id ("GUM_news_homeopathic" -> "news").
 func gumGenre(id string) string {
 	parts := strings.Split(id, "_")
-	if len(parts) < 2 {
+	if len(parts) < 2 || parts[0] != "GUM" {
 		return ""
 	}
 	return parts[1]
@@ -69,11 +69,13 @@ func runTrain(ctx context.Context, args []string, io stdio) error {
 	seed := fs.Uint64("seed", 1, "random seed")
 	tagIter := fs.Int("tag-iter", 8, "tagger training iterations")
 	parseIter := fs.Int("parse-iter", 15, "parser training iterations")
+	parseFeatures := fs.Int("parse-features", 0, "parser feature set (0: the latest)")
 	folds := fs.Int("folds", 5, "jackknife folds for the parser's predicted tags (0: gold tags)")
 	tagPrune := fs.Float64("tag-prune", 0.5, "drop tagger weights below this magnitude")
 	parsePrune := fs.Float64("parse-prune", 0.5, "drop parser weights below this magnitude")
 	limit := fs.Int("limit", 0, "use only the first N training documents (for quick runs)")
 	verbose := fs.BoolP("verbose", "v", false, "score dev after every iteration")
+	cache := fs.String("tagged-cache", "", "CoNLL-U file caching the jackknifed training data between parser experiments (read if it exists, else written)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -126,7 +128,7 @@ func runTrain(ctx context.Context, args []string, io stdio) error {
 	if !*verbose {
 		logw = nil
 	}
-	tagOpt := tag.TrainOptions{Iterations: *tagIter, Seed: *seed, Prune: *tagPrune, Version: 1, Data: files, DevFile: devName}
+	tagOpt := tag.TrainOptions{Context: ctx, Iterations: *tagIter, Seed: *seed, Prune: *tagPrune, Version: 1, Data: files, DevFile: devName}
 	if slices.Contains(*stages, "tag") {
 		start := time.Now()
 		opt := tagOpt
@@ -157,7 +159,17 @@ func runTrain(ctx context.Context, args []string, io stdio) error {
 		// Predicted tags for training by jackknifing: each fold is tagged by a
 		// tagger trained on the other folds.
 		ptrain := cloneDocs(train)
-		if *folds > 1 {
+		cached := false
+		if *cache != "" {
+			if docs, _, err := loadTreebank(treebank{path: *cache}); err == nil && sameDocWords(docs, train) {
+				for i := range docs {
+					docs[i].ID = train[i].ID
+				}
+				ptrain, cached = docs, true
+				fmt.Fprintf(log, "parse: jackknifed tags read from %s\n", *cache)
+			}
+		}
+		if *folds > 1 && !cached {
 			for k := 0; k < *folds; k++ {
 				var in, held []int
 				for i := range train {
@@ -191,6 +203,11 @@ func runTrain(ctx context.Context, args []string, io stdio) error {
 				}
 			}
 		}
+		if *cache != "" && !cached {
+			if err := writeDocs(*cache, ptrain); err != nil {
+				return err
+			}
+		}
 		pdev := cloneDocs(dev)
 		for _, d := range pdev {
 			if err := tagger.Process(d); err != nil {
@@ -198,7 +215,7 @@ func runTrain(ctx context.Context, args []string, io stdio) error {
 			}
 		}
 		b, err := parse.Train(ptrain, parse.TrainOptions{
-			Iterations: *parseIter, Seed: *seed, Prune: *parsePrune, Version: 1, Data: files,
+			Context: ctx, Iterations: *parseIter, FeatureSet: *parseFeatures, Seed: *seed, Prune: *parsePrune, Version: 1, Data: files,
 			Dev: pdev, DevGold: dev, DevFile: devName, Log: log, Verbose: *verbose,
 		})
 		if err != nil {
@@ -239,4 +256,36 @@ func writeModel(path string, b []byte) error {
 func sha256Hex(b []byte) string {
 	s := sha256.Sum256(b)
 	return hex.EncodeToString(s[:])
+}
+
+// sameDocWords reports whether two document lists have the same words.
+func sameDocWords(a, b []*nlp.Document) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if len(a[i].Tokens) != len(b[i].Tokens) {
+			return false
+		}
+		for k := range a[i].Tokens {
+			if a[i].Tokens[k].Form != b[i].Tokens[k].Form || a[i].Tokens[k].Head != b[i].Tokens[k].Head {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func writeDocs(path string, docs []*nlp.Document) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	for _, d := range docs {
+		if err := conllu.Write(f, d); err != nil {
+			f.Close()
+			return err
+		}
+	}
+	return f.Close()
 }

@@ -20,6 +20,8 @@ func runTrainNER(ctx context.Context, args []string, io stdio) error {
 	iters := fs.Int("iterations", 12, "training passes")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	noGUM := fs.Bool("no-gum", false, "train on UNER EWT only")
+	calibrate := fs.Bool("calibrate", true, "tune the per-label entry biases on UNER EWT dev")
+	wordnet := fs.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 dict directory (Debian wordnet-base), whose glosses feed the casing profile; empty: none")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -61,6 +63,27 @@ func runTrainNER(ctx context.Context, args []string, io stdio) error {
 			return err
 		}
 	}
+	var glosses []*nlp.Document
+	if *wordnet != "" {
+		for _, name := range []string{"data.noun", "data.verb", "data.adj", "data.adv"} {
+			path := filepath.Join(*wordnet, name)
+			f, err := os.Open(path)
+			if err != nil {
+				return fmt.Errorf("%w (install wordnet-base or pass --wordnet '')", err)
+			}
+			ds, err := ner.ReadGlosses(f)
+			f.Close()
+			if err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			sum, err := ner.FileSHA256(path)
+			if err != nil {
+				return err
+			}
+			glosses = append(glosses, ds...)
+			files = append(files, ner.DataFile{Path: path, SHA256: sum, Note: "WordNet 3.0 glosses, casing profile only"})
+		}
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -76,6 +99,7 @@ func runTrainNER(ctx context.Context, args []string, io stdio) error {
 	rel, _ := filepath.Rel(*data, devPath)
 	b, err := ner.Train(docs, ner.TrainOptions{
 		Iterations: *iters, Seed: *seed, Data: files, Dev: dev, DevFile: filepath.ToSlash(rel), Log: io.err,
+		CasingText: glosses, Calibrate: *calibrate,
 	})
 	if err != nil {
 		return err

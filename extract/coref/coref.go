@@ -52,6 +52,16 @@ func (r *Resolver) Process(doc *nlp.Document) error {
 		return err
 	}
 	ms := detect(doc)
+	if r.Alias != nil {
+		for i := range ms {
+			// "Sydney", "Florence": a first name that is also a known place
+			if ms[i].nameGendered {
+				if _, place := r.Alias(doc.Forms(ms[i].start, ms[i].end)); place {
+					ms[i].gen, ms[i].anim, ms[i].nameGendered = genderUnknown, animacyUnknown, false
+				}
+			}
+		}
+	}
 	s := &state{doc: doc, ms: ms, country: r.Country, alias: r.Alias, skip: r.skip, trace: r.trace}
 	s.init()
 	s.run()
@@ -100,7 +110,7 @@ func checkDoc(doc *nlp.Document) error {
 // output writes the mentions and the chains of two or more mentions.
 func (s *state) output() {
 	doc := s.doc
-	doc.Mentions = doc.Mentions[:0]
+	doc.Mentions = make([]nlp.Mention, 0, len(s.ms))
 	doc.Chains = nil
 	chainOf := map[int]int{}
 	var roots []int

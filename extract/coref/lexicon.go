@@ -66,6 +66,11 @@ var titles = map[string]gender{
 	"princess": feminine, "emperor": masculine, "empress": feminine, "duke": masculine, "duchess": feminine,
 	"dr": 0, "dr.": 0, "prof": 0, "prof.": 0, "president": 0, "minister": 0, "senator": 0,
 	"general": 0, "chancellor": 0, "governor": 0, "judge": 0, "justice": 0,
+	"professor": 0, "pope": masculine, "rabbi": 0, "reverend": 0, "rev": 0, "rev.": 0,
+	"sheikh": masculine, "ambassador": 0, "commissioner": 0, "secretary": 0, "mayor": 0,
+	"admiral": 0, "captain": 0, "colonel": 0, "lieutenant": 0, "sergeant": 0,
+	"inspector": 0, "detective": 0, "premier": 0, "count": masculine, "countess": feminine,
+	"baron": masculine, "baroness": feminine, "archbishop": 0, "bishop": 0, "cardinal": 0,
 }
 
 // gendered nouns: kinship and social roles whose gender English fixes.
@@ -111,4 +116,13 @@ var personNouns = map[string]bool{
 var indefiniteDets = map[string]bool{
 	"a": true, "an": true, "some": true, "any": true, "another": true, "no": true,
 	"many": true, "several": true, "few": true, "each": true, "every": true, "such": true,
+}
+
+// temporalNouns name days and months; their mentions are inanimate.
+var temporalNouns = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true,
+	"october": true, "november": true, "december": true, "today": true, "yesterday": true,
+	"tomorrow": true,
 }

@@ -1,6 +1,7 @@
 package coref
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -19,13 +20,16 @@ type mention struct {
 	anim             animacy
 	label            string // entity label when known (PERSON, ORG, GPE, ...)
 	indefinite       bool
-	quantified       bool   // "most studies", "all citizens": neither anaphor nor antecedent
-	coord            bool   // a coordination ("X and Y")
-	quote            int    // index of the quotation it sits in, -1 outside quotes
-	headLower        string // lower-cased head form
-	text             string // lower-cased forms of the span, space-joined
-	core             string // text without determiners and with what follows the head cut
-	cluster          int
+	quantified       bool     // "most studies", "all citizens": neither anaphor nor antecedent
+	coord            bool     // a coordination ("X and Y")
+	nameGendered     bool     // gender from the first-name table
+	possessor        string   // person and number of a possessive pronoun determiner ("3s" for "his"), "" when none
+	quote            int      // index of the quotation it sits in, -1 outside quotes
+	headLower        string   // lower-cased head form
+	apposHead        string   // lower-cased name head of an appositive name ("their child, Gloria")
+	nameWords        []string // lower-cased words of a flat name ("vladimir", "putin")
+	text             string   // lower-cased forms of the span, space-joined
+	core             string   // text without determiners and with what follows the head cut
 }
 
 // Relations whose dependents are not part of a nominal mention's span.
@@ -79,8 +83,21 @@ func detect(doc *nlp.Document) []mention {
 			return
 		}
 		seen[key] = true
-		m.sent, m.depth, m.quote, m.cluster = sentOf[m.head], depth[m.head], quotes[m.head], -1
+		m.sent, m.depth, m.quote = sentOf[m.head], depth[m.head], quotes[m.head]
 		m.headLower = strings.ToLower(doc.Tokens[nameHead(doc, m.head, kids)].Form)
+		for _, k := range kids[m.head] {
+			if doc.Tokens[k].Rel == "appos" && doc.Tokens[k].UPOS == "PROPN" && k < m.end {
+				m.apposHead = strings.ToLower(doc.Tokens[nameHead(doc, k, kids)].Form)
+			}
+		}
+		if doc.Tokens[m.head].UPOS == "PROPN" {
+			m.nameWords = append(m.nameWords, strings.ToLower(doc.Tokens[m.head].Form))
+			for _, k := range kids[m.head] {
+				if doc.Tokens[k].Rel == "flat" && doc.Tokens[k].UPOS == "PROPN" {
+					m.nameWords = append(m.nameWords, strings.ToLower(doc.Tokens[k].Form))
+				}
+			}
+		}
 		m.text = lowerForms(doc, m.start, m.end)
 		ms = append(ms, m)
 	}
@@ -99,16 +116,27 @@ func detect(doc *nlp.Document) []mention {
 				continue
 			}
 			switch t.Rel {
-			case "flat", "fixed", "goeswith", "compound:prt", "appos":
-				continue
+			case "flat", "fixed", "goeswith", "compound:prt", "nmod:desc":
+				continue // inside a name ("Premier" in "Premier Zhou")
+			case "appos":
+				if t.UPOS != "PROPN" {
+					continue // an appositive description stays inside its anchor's span
+				}
 			case "compound":
 				if t.UPOS != "PROPN" {
 					continue
+				}
+				if _, title := titles[low]; title {
+					continue // "President" in "President X"
+				}
+				if e := entityOf[i]; e > 0 && entityOf[t.Head] == e {
+					continue // a word inside one named entity: "Health" in "World Health Organisation"
 				}
 			}
 			start, end := span(doc, i, kids)
 			m := mention{start: start, end: end, head: i, person: 3}
 			attributes(doc, &m, kids, entityOf)
+			m.nameGendered = nameGender(doc, &m)
 			add(m)
 			// A coordination is a mention too ("X and Y"), plural.
 			if cs := conjuncts(doc, i, kids); len(cs) > 0 {
@@ -159,6 +187,9 @@ func span(doc *nlp.Document, h int, kids [][]int) (int, int) {
 	}
 	poss := false
 	for _, k := range kids[h] {
+		if doc.Tokens[k].Rel == "acl" && k < h {
+			continue // a fronted participle: "Born in England, Norton ..."
+		}
 		if outsideRels[doc.Tokens[k].Rel] {
 			if doc.Tokens[k].Rel == "case" && k > h && possMarker(doc.Tokens[k].Form) {
 				poss = true
@@ -211,27 +242,65 @@ func conjuncts(doc *nlp.Document, h int, kids [][]int) []int {
 }
 
 // pleonastic reports whether "it" at i is non-referential: the subject of
-// a weather or raising verb or of a copula with an extraposed clause
-// ("it is clear that", "it seems", "it rains").
+// a weather, raising or extraposition verb ("it rains", "it seems", "it
+// turns out"), of a weather or time predicate ("it was dark", "it is
+// spring"), of "it comes to", or of a predicate with a clausal subject or
+// complement ("it is clear that").
 func pleonastic(doc *nlp.Document, i int, kids [][]int) bool {
 	t := doc.Tokens[i]
 	if t.Rel != "nsubj" && t.Rel != "nsubj:pass" || t.Head < 0 {
 		return false
 	}
 	h := t.Head
-	switch strings.ToLower(doc.Tokens[h].Lemma) {
-	case "seem", "appear", "rain", "snow", "happen", "matter", "take":
+	lemma := strings.ToLower(doc.Tokens[h].Lemma)
+	if lemma == "" || lemma == "_" {
+		lemma = strings.ToLower(doc.Tokens[h].Form)
+	}
+	if weatherVerbs[lemma] {
+		return true
+	}
+	if hasCop(doc, h, kids) && (weatherPredicates[lemma] || weatherPredicates[strings.ToLower(doc.Tokens[h].Form)]) {
 		return true
 	}
 	for _, k := range kids[h] {
 		switch doc.Tokens[k].Rel {
-		case "csubj", "ccomp", "csubj:pass":
-			if doc.Tokens[h].UPOS == "ADJ" || doc.Tokens[h].Rel == "root" && hasCop(doc, h, kids) {
+		case "csubj", "csubj:pass":
+			return true
+		case "ccomp", "xcomp":
+			if doc.Tokens[h].UPOS == "ADJ" || hasCop(doc, h, kids) {
 				return true
+			}
+		case "obl":
+			if lemma == "come" && strings.EqualFold(firstCase(doc, k, kids), "to") {
+				return true // "when it comes to sleep"
 			}
 		}
 	}
 	return false
+}
+
+var weatherVerbs = map[string]bool{
+	"seem": true, "appear": true, "rain": true, "snow": true, "drizzle": true, "pour": true,
+	"hail": true, "thunder": true, "happen": true, "matter": true, "please": true,
+}
+
+var weatherPredicates = map[string]bool{
+	"dark": true, "light": true, "hot": true, "cold": true, "warm": true, "warmer": true,
+	"cool": true, "sunny": true, "cloudy": true, "rainy": true, "windy": true, "late": true,
+	"early": true, "humid": true, "foggy": true, "freezing": true, "spring": true,
+	"summer": true, "autumn": true, "winter": true, "day": true, "night": true,
+	"morning": true, "evening": true, "afternoon": true, "noon": true, "midnight": true,
+	"time": true, "o'clock": true,
+}
+
+// firstCase returns the case marker of nominal k, if any.
+func firstCase(doc *nlp.Document, k int, kids [][]int) string {
+	for _, c := range kids[k] {
+		if doc.Tokens[c].Rel == "case" {
+			return doc.Tokens[c].Form
+		}
+	}
+	return ""
 }
 
 func hasCop(doc *nlp.Document, h int, kids [][]int) bool {
@@ -256,7 +325,7 @@ func attributes(doc *nlp.Document, m *mention, kids [][]int, entityOf []int) {
 		m.label = sp.Label
 		switch sp.Label {
 		case "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW":
-			if t.UPOS == "PROPN" || sp.End-sp.Start > 1 {
+			if t.UPOS == "PROPN" {
 				m.kind = nlp.Proper
 			}
 		}
@@ -271,15 +340,19 @@ func attributes(doc *nlp.Document, m *mention, kids [][]int, entityOf []int) {
 	if lemma == "" || lemma == "_" {
 		lemma = strings.ToLower(t.Form)
 	}
-	if g, ok := genderedNouns[lemma]; ok {
+	if temporalNouns[lemma] || temporalNouns[strings.ToLower(t.Form)] {
+		m.anim, m.gen = inanimate, neuter
+	} else if g, ok := genderedNouns[lemma]; ok {
 		m.gen, m.anim = g, animate
-	} else if personNouns[lemma] {
+	} else if personNouns[lemma] || learnedPersons[lemma] {
 		m.anim = animate
 	}
 	switch m.label {
 	case "PERSON":
-		m.anim = animate
-	case "GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW":
+		if m.kind == nlp.Proper {
+			m.anim = animate
+		}
+	case "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY":
 		m.anim, m.gen = inanimate, neuter
 	}
 	for _, k := range kids[m.head] {
@@ -289,6 +362,11 @@ func attributes(doc *nlp.Document, m *mention, kids [][]int, entityOf []int) {
 			m.anim = animate
 			if g != genderUnknown {
 				m.gen = g
+			}
+		}
+		if kt.Rel == "nmod:poss" && k < m.head {
+			if p, ok := pronouns[low]; ok && p.poss {
+				m.possessor = fmt.Sprint(p.person, p.num)
 			}
 		}
 		if kt.Rel == "det" && indefiniteDets[low] && k < m.head {
@@ -365,30 +443,34 @@ func lowerForms(doc *nlp.Document, start, end int) string {
 }
 
 // quoteIndex gives each token the number of the quotation it sits in, or
-// -1. Quotations open and close at quote marks (", “, ”, “, ”).
+// -1. Quotations open at a left double quotation mark (or the treebank
+// spelling, two backquotes), close at a right one (or two apostrophes),
+// and a straight double quote opens or closes by turn. A quotation left open ends at a paragraph
+// break (news opens a quote mark again on each paragraph of a long quote).
 func quoteIndex(doc *nlp.Document) []int {
 	q := make([]int, len(doc.Tokens))
 	in, count := false, 0
 	for i, t := range doc.Tokens {
-		switch t.Form {
-		case "\"", "“", "”", "``", "''":
-			opening := t.Form == "“" || t.Form == "``" || (t.Form == "\"" && !in) || (t.Form == "''" && false)
-			if t.Form == "”" || t.Form == "''" {
-				opening = false
-			}
-			if opening && !in {
-				in = true
-				count++
-			} else if in {
-				in = false
-			}
-			q[i] = -1
-			continue
+		if in && i > 0 && doc.Tokens[i-1].End <= t.Start && t.Start <= len(doc.Text) &&
+			strings.Contains(doc.Text[doc.Tokens[i-1].End:t.Start], "\n") {
+			in = false
 		}
-		if in {
-			q[i] = count
-		} else {
-			q[i] = -1
+		q[i] = -1
+		switch t.Form {
+		case "“", "``":
+			in, count = true, count+1
+		case "”", "''":
+			in = false
+		case "\"":
+			if in {
+				in = false
+			} else {
+				in, count = true, count+1
+			}
+		default:
+			if in {
+				q[i] = count
+			}
 		}
 	}
 	return q

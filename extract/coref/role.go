@@ -9,7 +9,8 @@ import (
 // role resolves a role description ("the president", "the US president",
 // "Ukraine's president", "the Ukrainian president") against a name
 // introduced earlier with that role as a title ("US President X",
-// "Ukrainian President Y"): some proper mention of the candidate's cluster
+// "Ukrainian President Y") or as an appositive ("X, the British prime
+// minister"): some proper mention of the candidate's cluster
 // must contain the anaphor's head noun as a word before its own head, and
 // every country the anaphor names (a modifier or a possessor) must be
 // named there too, compared through Resolver.Country when set.
@@ -26,16 +27,22 @@ func (s *state) role(i, j int) bool {
 			continue
 		}
 		titled := false
-		for t := c.start; t < c.head; t++ {
-			if s.lemma(t) == roleWord {
-				titled = true
+		lo, hi := s.nameChunk(c)
+		for t := lo; t < hi; t++ {
+			if t != c.head && s.lemma(t) == roleWord {
+				titled = true // "US President X"
 				break
+			}
+		}
+		for _, k := range s.kids[c.head] {
+			if s.doc.Tokens[k].Rel == "appos" && k < c.end && s.lemma(k) == roleWord {
+				titled = true // "X, the British prime minister"
 			}
 		}
 		if !titled {
 			continue
 		}
-		have := s.countries(c.start, c.end, c.head)
+		have := s.countries(c.start, c.end, -1) // the head too: a parser may head "Ukrainian President X" on "Ukrainian"
 		ok := true
 		for key := range anaCountries {
 			if !have[key] {
@@ -50,6 +57,29 @@ func (s *state) role(i, j int) bool {
 	return false
 }
 
+// nameChunk is the run of nouns, proper nouns, adjectives and numbers
+// around the head of c, inside c: "US President Donald Trump" in "US
+// President Donald Trump, who ...". Looking at the run rather than at the
+// words before the head keeps titles found when a parser heads the name
+// on another word.
+func (s *state) nameChunk(c mention) (int, int) {
+	in := func(t int) bool {
+		switch s.doc.Tokens[t].UPOS {
+		case "PROPN", "NOUN", "ADJ", "NUM":
+			return true
+		}
+		return false
+	}
+	lo, hi := c.head, c.head+1
+	for lo > c.start && in(lo-1) {
+		lo--
+	}
+	for hi < c.end && in(hi) {
+		hi++
+	}
+	return lo, hi
+}
+
 func (s *state) lemma(t int) string {
 	tok := s.doc.Tokens[t]
 	l := tok.Lemma
@@ -60,10 +90,10 @@ func (s *state) lemma(t int) string {
 }
 
 // countries returns the country keys named by the words of [start, end)
-// other than the head: runs of proper nouns ("United States"), single
+// other than the token skip: runs of proper nouns ("United States"), single
 // proper nouns and capitalised adjectives (demonyms), including a
 // possessor ("Ukraine's").
-func (s *state) countries(start, end, head int) map[string]bool {
+func (s *state) countries(start, end, skip int) map[string]bool {
 	out := map[string]bool{}
 	look := func(text string) {
 		if s.country != nil {
@@ -75,14 +105,14 @@ func (s *state) countries(start, end, head int) map[string]bool {
 		out[strings.ToLower(text)] = true
 	}
 	for t := start; t < end; t++ {
-		if t == head {
+		if t == skip {
 			continue
 		}
 		tok := s.doc.Tokens[t]
 		switch {
 		case tok.UPOS == "PROPN":
 			run := t
-			for run+1 < end && run+1 != head && s.doc.Tokens[run+1].UPOS == "PROPN" {
+			for run+1 < end && run+1 != skip && s.doc.Tokens[run+1].UPOS == "PROPN" {
 				run++
 			}
 			if run > t && s.country != nil {

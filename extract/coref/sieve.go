@@ -18,6 +18,13 @@ type sieve struct {
 	// salience, when set, chooses among all accepted candidates the
 	// cluster with the highest salience instead of taking the first.
 	salience bool
+	// perCluster says that link depends on the candidate's cluster only,
+	// not on which of its mentions is tried, so a cluster that failed
+	// once is not tried again for the same anaphor.
+	perCluster bool
+	// candidate, when set, filters candidate mentions before link (and
+	// before the per-cluster memory).
+	candidate func(s *state, i, j int) bool
 }
 
 func (s *state) sieves() []sieve {
@@ -25,9 +32,10 @@ func (s *state) sieves() []sieve {
 		{name: "speaker", anaphors: isLocalPronoun, link: (*state).speaker},
 		{name: "exact", anaphors: isDefiniteNonPronoun, link: (*state).exactMatch},
 		{name: "acronym", anaphors: isProper, link: (*state).acronym},
-		{name: "role", anaphors: isDefiniteNominal, link: (*state).role},
+		{name: "role", anaphors: isDefiniteNominal, link: (*state).role, perCluster: true},
+		{name: "category", anaphors: isDefiniteNominal, link: (*state).category},
 		{name: "relaxed", anaphors: isProper, link: (*state).relaxedMatch},
-		{name: "strict-head", anaphors: isDefiniteNonPronoun, link: (*state).strictHead},
+		{name: "strict-head", anaphors: isDefiniteNonPronoun, link: (*state).strictHead, perCluster: true, candidate: headCandidate},
 		{name: "pronoun", anaphors: isThirdPronoun, link: (*state).pronoun, maxSent: 3, salience: true},
 	}
 }
@@ -74,6 +82,9 @@ func (s *state) run() {
 		if s.skip[sv.name] {
 			continue
 		}
+		if sv.name == "exact" && !s.skip["quote"] {
+			s.linkQuoteSpeakers() // after the speaker sieve has grouped each voice
+		}
 		for i := range s.ms {
 			if !sv.anaphors(s, i) || !s.first(i) {
 				continue
@@ -88,6 +99,10 @@ func (s *state) run() {
 				}
 				continue
 			}
+			var failed map[int]bool
+			if sv.perCluster {
+				failed = map[int]bool{}
+			}
 		search:
 			for si := m.sent; si >= 0; si-- {
 				if sv.maxSent > 0 && m.sent-si > sv.maxSent {
@@ -101,12 +116,21 @@ func (s *state) run() {
 					if s.same(i, j) || nested(m, c) {
 						continue
 					}
+					if sv.candidate != nil && !sv.candidate(s, i, j) {
+						continue
+					}
+					if failed != nil && failed[s.find(j)] {
+						continue
+					}
 					if sv.link(s, i, j) {
 						if s.trace != nil {
 							s.trace(sv.name, i, j)
 						}
 						s.merge(i, j)
 						break search
+					}
+					if failed != nil {
+						failed[s.find(j)] = true
 					}
 				}
 			}
@@ -138,13 +162,41 @@ func (s *state) exactMatch(i, j int) bool {
 }
 
 // relaxedMatch: names with the same words up to the head, ignoring
-// determiners and what follows the head ("the Bank of X" ~ "the Bank").
+// determiners and what follows the head ("the Bank of X" ~ "the Bank"),
+// or a one-word name inside a longer personal name ("Thomas" ~ "Thomas
+// Sam").
 func (s *state) relaxedMatch(i, j int) bool {
 	m, c := s.ms[i], s.ms[j]
 	if c.kind == nlp.Pronoun || m.coord || c.coord || m.core == "" {
 		return false
 	}
-	return m.core == c.core && s.clusterAgrees(i, j)
+	if m.core == c.core || s.nameIncluded(m, c) {
+		return s.clusterAgrees(i, j)
+	}
+	return false
+}
+
+// standalone reports whether the name mention m is not part of a longer
+// run of proper nouns in the text (a parser may split "Heaven Sent
+// Gaming").
+func (s *state) standalone(m mention) bool {
+	return (m.start == 0 || s.doc.Tokens[m.start-1].UPOS != "PROPN") &&
+		(m.end >= len(s.doc.Tokens) || s.doc.Tokens[m.end].UPOS != "PROPN")
+}
+
+// nameIncluded: a one-word name, standing alone, that is the first or the
+// last word of a longer flat name ("Thomas" ~ "Thomas Sam"); UD writes
+// personal names as flat. The longer name must not be known as anything
+// but a person.
+func (s *state) nameIncluded(m, c mention) bool {
+	if len(m.nameWords) != 1 || len(c.nameWords) < 2 || !s.standalone(m) {
+		return false
+	}
+	if c.label != "" && c.label != "PERSON" {
+		return false
+	}
+	w := m.nameWords[0]
+	return w == c.nameWords[0] || w == c.nameWords[len(c.nameWords)-1]
 }
 
 // acronym links "EU" to "European Union": an all-capitals word whose
@@ -211,8 +263,8 @@ func isAcronymOf(doc *nlp.Document, short, long mention) bool {
 // appears in the antecedent's cluster, and the anaphor adds no modifier
 // (Lee et al. 2013, sieve 5).
 func (s *state) strictHead(i, j int) bool {
-	m, c := s.ms[i], s.ms[j]
-	if c.kind == nlp.Pronoun || m.coord || c.coord || c.quantified || m.quantified {
+	m := s.ms[i]
+	if m.coord || m.quantified || !headCandidate(s, i, j) {
 		return false
 	}
 	if !s.clusterHasHead(j, m.headLower) {
@@ -224,10 +276,21 @@ func (s *state) strictHead(i, j int) bool {
 	return s.clusterAgrees(i, j)
 }
 
+// headCandidate: a head-match antecedent is a plain description or name,
+// not a pronoun, a coordination or a quantified phrase, and has the same
+// kind of possessive determiner as an anaphor that has one.
+func headCandidate(s *state, i, j int) bool {
+	m, c := s.ms[i], s.ms[j]
+	if m.possessor != "" && m.possessor != c.possessor {
+		return false // "your jeans" is not "my jeans", "his cards" not "cards"
+	}
+	return c.kind != nlp.Pronoun && !c.coord && !c.quantified
+}
+
 // clusterHasHead reports whether a mention of j's cluster has head word w.
 func (s *state) clusterHasHead(j int, w string) bool {
 	for _, k := range s.members[s.find(j)] {
-		if s.ms[k].kind != nlp.Pronoun && s.ms[k].headLower == w {
+		if s.ms[k].kind != nlp.Pronoun && (s.ms[k].headLower == w || s.ms[k].apposHead == w) {
 			return true
 		}
 	}
@@ -294,8 +357,7 @@ func (s *state) attrsAgree(a, b mention) bool {
 // at most one.
 func (s *state) clusterAgrees(i, j int) bool {
 	a, b := s.attrs[s.find(i)], s.attrs[s.find(j)]
-	return single(a.num|b.num) && single(a.gen|b.gen) && single(a.anim|b.anim) &&
-		(a.label == "" || b.label == "" || a.label == b.label && a.label != "*")
+	return single(a.num|b.num) && single(a.gen|b.gen) && single(a.anim|b.anim)
 }
 
 func single(bits uint8) bool { return bits&(bits-1) == 0 }
@@ -343,9 +405,6 @@ func (s *state) pronoun(i, j int) bool {
 	if c.kind == nlp.Pronoun && c.person != 3 {
 		return false
 	}
-	if c.indefinite && c.kind == nlp.Nominal && c.sent != m.sent {
-		// generic descriptions are poor antecedents across sentences
-	}
 	if c.coord && m.num != plural {
 		return false
 	}
@@ -372,7 +431,11 @@ func (s *state) mostSalient(sv sieve, i int, bySent [][]int) int {
 	m := s.ms[i]
 	weight := map[int]float64{}
 	latest := map[int]int{}
-	for si := m.sent; si >= 0 && m.sent-si <= sv.maxSent; si-- {
+	maxSent := sv.maxSent
+	if pronouns[m.headLower].gen == neuter {
+		maxSent = neuterWindow
+	}
+	for si := m.sent; si >= 0 && m.sent-si <= maxSent; si-- {
 		for _, j := range bySent[si] {
 			c := s.ms[j]
 			if c.start >= m.start || nested(m, c) || !sv.link(s, i, j) {
@@ -392,9 +455,19 @@ func (s *state) mostSalient(sv sieve, i int, bySent [][]int) int {
 	// Ties go to the most recent mention, then the longer (a coordination
 	// over its first conjunct); mentions differ in (start, end), so the
 	// choice does not depend on map order.
+	info := pronouns[m.headLower]
 	best, bestW := -1, 0.0
 	for r, w := range weight {
 		j := latest[r]
+		// Known agreement beats agreement by default: "he" prefers a
+		// cluster known to be masculine, then one known to be animate.
+		a := s.attrs[r]
+		switch {
+		case info.gen != genderUnknown && a.gen&(1<<info.gen) != 0:
+			w += 100
+		case info.anim != animacyUnknown && a.anim&(1<<info.anim) != 0:
+			w += 50
+		}
 		if best < 0 || w > bestW || w == bestW && later(s.ms[j], s.ms[best]) {
 			best, bestW = j, w
 		}
@@ -441,3 +514,8 @@ func (s *state) mentionWeight(c, m mention) float64 {
 	}
 	return w
 }
+
+// neuterWindow is how many sentences back "it" looks: neuter pronouns
+// refer locally far more often than personal ones, and a distant "it" is
+// usually an event or a clause, which are not mentions here.
+const neuterWindow = 1

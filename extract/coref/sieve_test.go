@@ -11,7 +11,7 @@ import (
 )
 
 // parse builds a document from compact hand-written parses: one word a
-// line as "FORM UPOS HEAD REL [FEATS]" (HEAD counted from 1 in the
+// line as "FORM UPOS HEAD REL [FEATS [LEMMA]]" (HEAD counted from 1 in the
 // sentence, 0 for the root), sentences separated by blank lines. The
 // sentences are invented for these tests.
 func parse(t *testing.T, src string) *nlp.Document {
@@ -23,9 +23,12 @@ func parse(t *testing.T, src string) *nlp.Document {
 			if len(f) < 4 {
 				t.Fatalf("bad line %q", line)
 			}
-			feats := "_"
+			feats, lemma := "_", strings.ToLower(f[0])
 			if len(f) > 4 {
 				feats = f[4]
+			}
+			if len(f) > 5 {
+				lemma = f[5]
 			}
 			xpos := map[string]string{"PROPN": "NNP", "NOUN": "NN", "PRON": "PRP"}[f[1]]
 			if xpos == "" {
@@ -34,7 +37,7 @@ func parse(t *testing.T, src string) *nlp.Document {
 			if strings.Contains(feats, "Number=Plur") && f[1] == "NOUN" {
 				xpos = "NNS"
 			}
-			fmt.Fprintf(&b, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t_\t_\n", i+1, f[0], strings.ToLower(f[0]), f[1], xpos, feats, f[2], f[3])
+			fmt.Fprintf(&b, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t_\t_\n", i+1, f[0], lemma, f[1], xpos, feats, f[2], f[3])
 		}
 		b.WriteString("\n")
 	}
@@ -86,6 +89,35 @@ pleased ADJ 2 ccomp
 			want: []string{"Maria Lopez: Maria Lopez | Lopez | she"},
 		},
 		{
+			name: "appositive name and first name",
+			src: `
+Their PRON 2 nmod:poss Case=Gen|Number=Plur|Person=3|Poss=Yes|PronType=Prs
+daughter NOUN 6 nsubj Number=Sing
+, PUNCT 4 punct
+Lina PROPN 2 appos
+, PUNCT 4 punct
+fell VERB 0 root
+ill ADJ 6 xcomp
+. PUNCT 6 punct
+
+Lina PROPN 2 nsubj
+recovered VERB 0 root
+. PUNCT 2 punct
+
+Omar PROPN 3 nsubj
+Reyes PROPN 1 flat
+visited VERB 0 root
+. PUNCT 3 punct
+
+Omar PROPN 2 nsubj
+stayed VERB 0 root
+. PUNCT 2 punct`,
+			// The appositive name is a mention of its own and takes the
+			// later "Lina"; the whole "Their daughter, Lina" stays alone
+			// (OntoNotes does not link an appositive to its anchor).
+			want: []string{"Lina: Lina | Lina", "Omar Reyes: Omar Reyes | Omar"},
+		},
+		{
 			name: "role with demonym and possessor",
 			src: `
 Chilean ADJ 2 amod
@@ -105,6 +137,25 @@ the DET 6 det
 army NOUN 4 obj
 . PUNCT 4 punct`,
 			want: []string{"Chilean President Tomas Vidal: Chilean President Tomas Vidal | Chile 's president"},
+		},
+		{
+			name: "role from an appositive",
+			src: `
+Ana PROPN 7 nsubj
+Ruiz PROPN 1 flat
+, PUNCT 6 punct
+the DET 6 det
+Chilean ADJ 6 amod
+minister NOUN 1 appos Number=Sing
+spoke VERB 0 root
+. PUNCT 7 punct
+
+The DET 3 det
+Chilean ADJ 3 amod
+minister NOUN 4 nsubj Number=Sing
+left VERB 0 root
+. PUNCT 4 punct`,
+			want: []string{"Ana Ruiz , the Chilean minister: Ana Ruiz , the Chilean minister | The Chilean minister"},
 		},
 		{
 			name: "role of another country stays apart",
@@ -154,6 +205,21 @@ abstained VERB 0 root
 			want: []string{"The United Kingdom: The United Kingdom | Britain"},
 		},
 		{
+			name: "category description",
+			src: `
+Norway PROPN 2 nsubj
+signed VERB 0 root
+the DET 4 det
+treaty NOUN 2 obj Number=Sing
+. PUNCT 2 punct
+
+The DET 2 det
+country NOUN 3 nsubj Number=Sing
+agreed VERB 0 root
+. PUNCT 3 punct`,
+			want: []string{"Norway: Norway | The country"},
+		},
+		{
 			name: "gender and animacy",
 			src: `
 Mr. PROPN 2 compound
@@ -171,6 +237,22 @@ plan NOUN 2 obj Number=Sing
 			want: []string{"Mr. Brown: Mr. Brown | his", "the committee: the committee | It"},
 		},
 		{
+			name: "gender of first names",
+			src: `
+Omar PROPN 3 nsubj
+Ruiz PROPN 1 flat
+met VERB 0 root
+Lena PROPN 3 obj
+Park PROPN 4 flat
+. PUNCT 3 punct
+
+She PRON 2 nsubj Case=Nom|Gender=Fem|Number=Sing|Person=3|PronType=Prs
+thanked VERB 0 root
+him PRON 2 obj Case=Acc|Gender=Masc|Number=Sing|Person=3|PronType=Prs
+. PUNCT 2 punct`,
+			want: []string{"Lena Park: Lena Park | She", "Omar Ruiz: Omar Ruiz | him"},
+		},
+		{
 			name: "pleonastic it",
 			src: `
 The DET 2 det
@@ -184,11 +266,16 @@ clear ADJ 0 root
 that SCONJ 6 mark
 it PRON 6 nsubj Case=Nom|Gender=Neut|Number=Sing|Person=3|PronType=Prs
 erred VERB 3 csubj
+. PUNCT 3 punct
+
+It PRON 3 nsubj Case=Nom|Gender=Neut|Number=Sing|Person=3|PronType=Prs
+was AUX 3 cop
+dark ADJ 0 root
 . PUNCT 3 punct`,
 			want: []string{"The report: The report | it"},
 		},
 		{
-			name: "narrator and quoted voice",
+			name: "narrator and quoted speaker",
 			src: `
 I PRON 2 nsubj Case=Nom|Number=Sing|Person=1|PronType=Prs
 left VERB 0 root
@@ -202,14 +289,31 @@ stay VERB 0 root
 , PUNCT 8 punct
 the DET 7 det
 host NOUN 8 nsubj Number=Sing
-said VERB 3 parataxis
+said VERB 3 parataxis _ say
 . PUNCT 3 punct
 
 Later ADV 3 advmod
 I PRON 3 nsubj Case=Nom|Number=Sing|Person=1|PronType=Prs
 returned VERB 0 root
 . PUNCT 3 punct`,
-			want: []string{"I: I | I"},
+			want: []string{"I: I | I", "the host: I | the host"},
+		},
+		{
+			name: "quotation inside reported speech",
+			src: `
+Vera PROPN 2 nsubj
+said VERB 0 root _ say
+Sam PROPN 4 nsubj
+agreed VERB 2 ccomp _ agree
+to ADP 7 case
+" PUNCT 7 punct
+terms NOUN 4 obl Number=Plur
+that PRON 10 obj PronType=Rel
+I PRON 10 nsubj Case=Nom|Number=Sing|Person=1|PronType=Prs
+like VERB 7 acl:relcl
+" PUNCT 7 punct
+. PUNCT 2 punct`,
+			want: []string{"Vera: Vera | I"},
 		},
 		{
 			name: "number agreement",
@@ -256,5 +360,42 @@ b VERB 0 root`)
 	doc.Sentences = nil
 	if err := New().Process(doc); err == nil {
 		t.Error("no sentences: got no error")
+	}
+}
+
+func TestRepresentative(t *testing.T) {
+	doc := parse(t, `
+Maria PROPN 3 nsubj
+Lopez PROPN 1 flat
+met VERB 0 root
+the DET 5 det
+board NOUN 3 obj
+. PUNCT 3 punct
+
+She PRON 2 nsubj Case=Nom|Gender=Fem|Number=Sing|Person=3|PronType=Prs
+left VERB 0 root
+. PUNCT 2 punct`)
+	if err := New().Process(doc); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		head int
+		want string
+		ok   bool
+	}{
+		{6, "Maria Lopez", true}, // She
+		{0, "Maria Lopez", true}, // Maria Lopez itself
+		{4, "", false},           // the board: alone
+		{2, "", false},           // a verb
+	}
+	for _, tc := range tests {
+		m, ok := Representative(doc, tc.head)
+		got := ""
+		if ok {
+			got = doc.Forms(m.Start, m.End)
+		}
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("Representative(%d): got %q, %v; want %q, %v", tc.head, got, ok, tc.want, tc.ok)
+		}
 	}
 }

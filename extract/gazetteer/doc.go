@@ -7,8 +7,12 @@
 // names, alternative spellings, capitals and English demonyms from the npm
 // package world-countries (ODbL-1.0), and two small hand-written lists in
 // this directory (orgs.tsv: international organisations; aliases.tsv:
-// conventional short forms such as "U.S." and "UK"). Run
-// "go generate ./extract/gazetteer" (or "make gazetteer") to rebuild it.
+// conventional short forms such as "U.S." and "UK"). A second table,
+// lists.tsv, holds name lists for the NER features: English given names
+// (@stdlib first-name datasets, PDDL-1.0/CC0) and WordNet 3.0 proper names
+// of people, places and groups. Run "go generate ./extract/gazetteer" (or
+// "make gazetteer") to rebuild both; SOURCES.md lists versions and
+// licences.
 //
 // The table is decoded once per process and shared read-only.
 package gazetteer

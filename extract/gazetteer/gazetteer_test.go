@@ -17,6 +17,9 @@ func TestLookup(t *testing.T) {
 		{"Britain", Country, "United Kingdom", "GB", "GB"},
 		{"Russian Federation", Country, "Russia", "RU", "RU"},
 		{"NATO", Org, "North Atlantic Treaty Organization", "NATO", ""},
+		{"UN", Org, "United Nations", "UN", ""},
+		{"U.N.", Org, "United Nations", "UN", ""},
+		{"IMF", Org, "International Monetary Fund", "IMF", ""},
 		{"Nato", Org, "North Atlantic Treaty Organization", "NATO", ""},
 		{"Alaska", Subdivision, "Alaska", "US-AK", "US"},
 		{"Scotland", Subdivision, "Scotland", "GB-SCT", "GB"},
@@ -90,6 +93,30 @@ func TestParseErrors(t *testing.T) {
 	for _, in := range []string{"country\tUA\n", "planet\tX\tMars\t\t\t\n"} {
 		if _, err := parse(in); err == nil {
 			t.Errorf("parse(%q) = nil error, want one", in)
+		}
+	}
+}
+
+func TestListNames(t *testing.T) {
+	tests := []struct {
+		l    List
+		name string
+	}{
+		{GivenNames, "Maria"},
+		{GivenNames, "John"},
+		{PersonNames, "Einstein"},
+		{PlaceNames, "Kilimanjaro"},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, n := range ListNames(tt.l) {
+			if n == tt.name {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("list %d lacks %q", tt.l, tt.name)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package kg
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -41,6 +42,12 @@ func Facts(doc *nlp.Document) ([]schema.Fact, error) {
 		return nil, fmt.Errorf("kg: %w", err)
 	}
 	db := &docBuilder{doc: doc, lex: lex, r: newResolver(doc, lex), seen: map[string]bool{}}
+	db.r.viaChain = func(h int) int {
+		if r, ok := db.refOf(h); ok && r.node >= 0 && db.r.nodes[r.node].Class != schema.ClassThing {
+			return r.node
+		}
+		return -1
+	}
 	for _, f := range db.r.facts {
 		db.emit(f)
 	}
@@ -55,12 +62,13 @@ type docBuilder struct {
 	// propHeads are the clause heads of the current sentence that became
 	// propositions.
 	propHeads map[int]bool
+	extra     []schema.Fact // facts derived while building others, emitted after them
 	doc       *nlp.Document
-	lex  *Lexicon
-	r    *resolver
-	xs   []openie.Extraction // the current sentence's extractions
-	out  []schema.Fact
-	seen map[string]bool
+	lex       *Lexicon
+	r         *resolver
+	xs        []openie.Extraction // the current sentence's extractions
+	out       []schema.Fact
+	seen      map[string]bool
 }
 
 type pendingFact struct {
@@ -71,6 +79,8 @@ type pendingFact struct {
 // ref is what a phrase refers to: a node (entity, proposal, group, thing),
 // a clause (its head token), and an optional share ("70% of X").
 type ref struct {
+	gsubj  int  // for a gerund clause, the node of its subject noun
+	hasSub bool // gsubj is set
 	node   int
 	clause int // head of a clause, -1 when the phrase is not one
 	kind   ObjectKind
@@ -80,6 +90,7 @@ type ref struct {
 
 func (db *docBuilder) sentence(si int) {
 	db.xs = openie.Extract(db.doc, si)
+	db.inherit()
 	db.propHeads = map[int]bool{}
 	var pending []pendingFact
 	for i := range db.xs {
@@ -97,9 +108,61 @@ func (db *docBuilder) sentence(si int) {
 		db.emit(p.f)
 		db.proposalFacts(&p.f)
 	}
+	for _, f := range db.extra {
+		db.emit(f)
+	}
+	db.extra = db.extra[:0]
 	s := db.doc.Sentences[si]
 	for t := s.Start; t < s.End; t++ {
 		db.nominal(t)
+	}
+}
+
+// inherit gives each extraction the hedging, attribution and modality of
+// the nearest clause above it that has them: what a speaker says inside a
+// relative or complement clause ("X said talks reached an agreement that
+// Y could offer Z") is still theirs, and "reportedly" scopes over the
+// whole sentence.
+func (db *docBuilder) inherit() {
+	d := db.doc
+	byHead := map[int]int{}
+	for i := range db.xs {
+		x := &db.xs[i]
+		if _, seen := byHead[x.Relation.Head]; x.Relation.Head >= 0 && !seen {
+			byHead[x.Relation.Head] = i
+		}
+	}
+	type flags struct {
+		hedged bool
+		att    *openie.Attribution
+		mod    schema.Modality
+	}
+	own := make([]flags, len(db.xs))
+	for i := range db.xs {
+		own[i] = flags{db.xs[i].Hedged, db.xs[i].Attribution, db.xs[i].Modality}
+	}
+	for i := range db.xs {
+		x := &db.xs[i]
+		h := x.Relation.Head
+		for steps := 0; h >= 0 && steps < 12; steps++ {
+			h = d.Tokens[h].Head
+			if h < 0 {
+				break
+			}
+			j, ok := byHead[h]
+			if !ok || j == i {
+				continue
+			}
+			if !x.Hedged && own[j].hedged {
+				x.Hedged = true
+			}
+			if x.Attribution == nil && own[j].att != nil {
+				x.Attribution = own[j].att
+			}
+			if x.Modality == schema.Realis && own[j].mod != schema.Realis && own[j].mod != schema.Future {
+				x.Modality = schema.Hypothetical
+			}
+		}
 	}
 }
 
@@ -276,8 +339,11 @@ func (db *docBuilder) refOf(h int) (ref, bool) {
 	}
 	// Anything else: a thing named by its words, without determiners.
 	s, e := d.Subtree(h)
-	for s < h && (d.Tokens[s].Rel == "det" || d.Tokens[s].UPOS == "PUNCT") {
+	for s < h && (d.Tokens[s].Rel == "det" || isFunctionWord(d.Tokens[s].UPOS)) {
 		s++
+	}
+	for e > h+1 && isFunctionWord(d.Tokens[e-1].UPOS) {
+		e--
 	}
 	if e-s > 12 {
 		e = h + 1
@@ -351,6 +417,16 @@ func (db *docBuilder) share(h int) (string, bool) {
 	return val, approx
 }
 
+// isFunctionWord reports whether a part of speech never starts or ends a
+// name: punctuation, prepositions, conjunctions, determiners.
+func isFunctionWord(upos string) bool {
+	switch upos {
+	case "PUNCT", "ADP", "CCONJ", "SCONJ", "DET", "PART":
+		return true
+	}
+	return false
+}
+
 func kindOf(c schema.Class) ObjectKind {
 	switch c {
 	case schema.ClassPerson, schema.ClassOrganization, schema.ClassGroup, schema.ClassActor:
@@ -387,7 +463,11 @@ func (db *docBuilder) term(r ref, outerSubj schema.Term, depth int) (schema.Term
 		return schema.EntityTerm(db.r.nodes[r.node]), true
 	}
 	if r.clause >= 0 && depth < 3 {
-		if p, ok := db.proposition(r.clause, outerSubj, depth+1); ok {
+		forced := schema.Term{}
+		if r.hasSub {
+			forced = schema.EntityTerm(db.r.nodes[r.gsubj])
+		}
+		if p, ok := db.proposition(r.clause, outerSubj, forced, depth+1); ok {
 			return schema.PropTerm(p), true
 		}
 	}
@@ -436,6 +516,75 @@ func (db *docBuilder) markers(x *openie.Extraction, arg *openie.Arg) []string {
 	return ms
 }
 
+// chooseObject picks the argument that is the predicate's object: the
+// first object, complement or prepositional argument for which the lexicon
+// has a predicate ("told CNN [that ...]" takes the clause), else the first
+// of them.
+func (db *docBuilder) chooseObject(x *openie.Extraction, subj schema.Term) (*openie.Arg, ref, schema.Predicate, bool) {
+	var cands []*openie.Arg
+	for _, roles := range [][]openie.Role{{openie.Object, openie.Complement}, {openie.Prep}} {
+		for i := range x.Args {
+			for _, r := range roles {
+				if x.Args[i].Role == r && x.Args[i].Head >= 0 {
+					cands = append(cands, &x.Args[i])
+				}
+			}
+		}
+	}
+	// A bare gerund right after the verb is its object even when the
+	// parser attached it as an adverbial clause ("ruled out [ceding X]").
+	if v := x.Relation.Head; v >= 0 {
+		d := db.doc
+		for _, c := range d.Children(v) {
+			if r := d.Tokens[c].Rel; (r == "advcl" || r == "xcomp") && d.Tokens[c].XPOS == "VBG" && c > v && c <= v+3 && !db.hasMark(c) && db.onlyParticles(v+1, c) {
+				g := &openie.Arg{Role: openie.Object, Phrase: openie.Phrase{Head: c, Tokens: []int{c}}}
+				cands = append([]*openie.Arg{g}, cands...)
+				break
+			}
+		}
+	}
+	var firstArg *openie.Arg
+	var firstRef ref
+	for _, a := range cands {
+		r, ok := db.refOf(a.Head)
+		if !ok {
+			continue
+		}
+		if g := db.gerund(x, a.Head); g >= 0 && r.node >= 0 {
+			r = ref{node: -1, clause: g, kind: ClauseObject, gsubj: r.node, hasSub: true}
+		}
+		if firstArg == nil {
+			firstArg, firstRef = a, r
+		}
+		if p, inv := db.predicate(x, a, r); p != "" {
+			return a, r, p, inv
+		}
+	}
+	return firstArg, firstRef, "", false
+}
+
+// onlyParticles reports whether tokens [a, b) are all particles or
+// adverbs ("ruled [out] ceding").
+func (db *docBuilder) onlyParticles(a, b int) bool {
+	for t := a; t < b; t++ {
+		if r := db.doc.Tokens[t].Rel; r != "compound:prt" && r != "advmod" {
+			return false
+		}
+	}
+	return true
+}
+
+// hasMark reports whether clause c has a subordinating conjunction
+// ("before meeting X", "while saying").
+func (db *docBuilder) hasMark(c int) bool {
+	for _, k := range db.doc.Children(c) {
+		if db.doc.Tokens[k].Rel == "mark" {
+			return true
+		}
+	}
+	return false
+}
+
 // objectArg picks the argument that is the predicate's object: the first
 // object or complement, else the first prepositional argument.
 func objectArg(x *openie.Extraction) *openie.Arg {
@@ -461,13 +610,30 @@ func (db *docBuilder) evidence(x *openie.Extraction) schema.Evidence {
 	}
 	start, end := d.Tokens[ts].Start, d.Tokens[te-1].End
 	ev := schema.Evidence{Doc: d.ID, Sentence: x.Sentence, Start: start, End: end, Text: d.Text[start:end],
-		Extractor: extractorName, Model: openie.Name, Conf: clamp(x.Conf), Negated: x.Negated, Modality: x.Modality, Hedged: x.Hedged}
+		Extractor: extractorName, Model: openie.Name, Conf: clamp(x.Conf), Negated: x.Negated || db.negatedGroup(x), Modality: x.Modality, Hedged: x.Hedged}
 	if x.Attribution != nil && !x.Attribution.Speaker.Empty() {
 		if r, ok := db.refOf(x.Attribution.Speaker.Head); ok && r.node >= 0 {
 			ev.AttributedTo = db.r.nodes[r.node]
 		}
 	}
 	return ev
+}
+
+// negatedGroup reports whether a verb of the relation has a negation of
+// its own ("seeking not to criticise").
+func (db *docBuilder) negatedGroup(x *openie.Extraction) bool {
+	for _, v := range x.Relation.Tokens {
+		for _, c := range db.doc.Children(v) {
+			t := &db.doc.Tokens[c]
+			if t.Rel == "advmod" || t.Rel == "neg" || t.Rel == "aux" && t.UPOS == "PART" {
+				switch strings.ToLower(t.Form) {
+				case "not", "n't", "never", "’t", "n’t":
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func clamp(c float64) float64 {
@@ -494,20 +660,20 @@ func (db *docBuilder) verbal(x *openie.Extraction) (schema.Fact, bool) {
 	if !ok {
 		return schema.Fact{}, false
 	}
-	arg := objectArg(x)
 	f := schema.Fact{Subject: st, Relation: x.RelationText(db.doc), Evidence: db.evidence(x)}
-	var obj ref
-	if arg != nil {
-		if obj, ok = db.refOf(arg.Head); ok {
-			if ot, ok := db.term(obj, st, 0); ok {
-				f.Object = ot
-			}
-		}
-	}
-	if f.Object.IsZero() {
+	arg, obj, pred, inverse := db.chooseObject(x, st)
+	if arg == nil {
 		return schema.Fact{}, false // no object: nothing to state in a triple
 	}
-	pred, inverse := db.predicate(x, arg, obj)
+	if ot, ok := db.term(obj, st, 0); ok {
+		f.Object = ot
+	}
+	if f.Object.IsZero() {
+		return schema.Fact{}, false
+	}
+	if pred != "" && pred != schema.Says && f.Subject.Entity != nil && f.Subject.Entity.Class == schema.ClassThing {
+		pred = "" // only actors, places and proposals take part in vocabulary facts
+	}
 	f.Predicate = pred
 	if inverse && f.Object.Entity != nil && f.Subject.Entity != nil {
 		f.Subject, f.Object = f.Object, f.Subject
@@ -520,11 +686,113 @@ func (db *docBuilder) verbal(x *openie.Extraction) (schema.Fact, bool) {
 		// The reported content is the speaker's, not the article's.
 		f.Object.Prop.Evidence.AttributedTo = entityOf(f.Subject)
 	}
+	// "an offer that would require [X doing Y, in return for Z]": the terms
+	// of a proposal are the proposal's.
+	if isProposal(f.Subject) && f.Object.Prop != nil {
+		for _, a := range f.Object.Prop.Args {
+			if a.Role == schema.InReturnFor {
+				g := f
+				g.Predicate, g.Object, g.Args = schema.InReturnFor, a.Value, nil
+				db.extra = append(db.extra, g)
+			}
+		}
+	}
+	// Coordinated objects the extraction kept together ("most of A and
+	// about 70% of B", "the A and B regions") give one fact each.
+	for _, o := range db.extraObjects(arg.Head, obj) {
+		if pred == "" {
+			break
+		}
+		g := f
+		g.Object = schema.EntityTerm(db.r.nodes[o.node])
+		g.Args = nil
+		if o.share != "" {
+			g.Args = append(g.Args, schema.Arg{Role: schema.Share, Value: schema.LiteralTerm(schema.Literal{Value: o.share, Datatype: "decimal"})})
+		}
+		if inverse && g.Subject.Entity != nil {
+			g.Subject, g.Object = g.Object, f.Object
+			if f.Object.Entity == nil || f.Subject.Entity == nil {
+				continue
+			}
+			g.Subject = schema.EntityTerm(db.r.nodes[o.node])
+			g.Object = f.Object
+		}
+		db.extra = append(db.extra, g)
+	}
 	return f, true
+}
+
+// extraObjects returns the other referents of a coordinated object: the
+// conjuncts of its head, of the noun a quantifier governs, and of a place
+// noun's name modifiers.
+func (db *docBuilder) extraObjects(h int, first ref) []ref {
+	d := db.doc
+	var heads []int
+	var walk func(t int, depth int)
+	walk = func(t int, depth int) {
+		if depth > 3 {
+			return
+		}
+		for _, c := range d.Children(t) {
+			switch d.Tokens[c].Rel {
+			case "conj":
+				heads = append(heads, c)
+				walk(c, depth+1)
+			case "compound", "nmod":
+				if depth == 0 {
+					walk(c, depth+1)
+				}
+			}
+		}
+	}
+	walk(h, 0)
+	var out []ref
+	seen := map[int]bool{first.node: true}
+	for _, c := range heads {
+		r, ok := db.refOf(c)
+		if !ok || r.node < 0 || seen[r.node] {
+			continue
+		}
+		if db.r.nodes[r.node].Class == schema.ClassThing {
+			continue
+		}
+		seen[r.node] = true
+		out = append(out, r)
+	}
+	return out
+}
+
+// isProposal reports whether a term is a proposal node.
+func isProposal(t schema.Term) bool {
+	return t.Entity != nil && kindOf(t.Entity.Class) == ProposalObject
 }
 
 func entityOf(t schema.Term) *schema.Entity {
 	return t.Entity
+}
+
+// gerund returns the head of a gerund clause whose subject is the object
+// noun o ("opposes [Ukraine joining NATO]", "require [X withdrawing from
+// Y]"): a -ing verb attached to o, or to the verb right after o; -1 when
+// there is none.
+func (db *docBuilder) gerund(x *openie.Extraction, o int) int {
+	d := db.doc
+	isGerund := func(t int) bool {
+		return d.Tokens[t].XPOS == "VBG" || d.Tokens[t].UPOS == "VERB" && strings.HasSuffix(d.Tokens[t].Form, "ing")
+	}
+	for _, c := range d.Children(o) {
+		if r := d.Tokens[c].Rel; (r == "acl" || r == "xcomp" || r == "advcl") && c > o && isGerund(c) {
+			return c
+		}
+	}
+	if x.Relation.Head >= 0 {
+		for _, c := range d.Children(x.Relation.Head) {
+			if r := d.Tokens[c].Rel; (r == "xcomp" || r == "ccomp" || r == "advcl") && c == o+1 && isGerund(c) {
+				return c
+			}
+		}
+	}
+	return -1
 }
 
 // predicate looks the extraction's verbs up in the lexicon, last verb
@@ -541,8 +809,29 @@ func (db *docBuilder) predicate(x *openie.Extraction, arg *openie.Arg, obj ref) 
 				return p, inv
 			}
 		}
+		// A proper name the recogniser took for an organisation, or did
+		// not type, is a place when the verb takes only places ("annexed
+		// X", "claims X").
+		if obj.node >= 0 && db.coercible(obj.node) {
+			if p, inv, ok := db.lex.VerbEntry(lem, ms, PlaceObject); ok {
+				if _, _, other := db.lex.VerbEntry(lem, ms, AnyObject); !other {
+					db.r.nodes[obj.node].Class = schema.ClassTerritory
+					return p, inv
+				}
+			}
+		}
 	}
 	return "", false
+}
+
+// coercible reports whether node n's class comes only from the entity
+// recogniser's guess (no gazetteer entry) and may be revised.
+func (db *docBuilder) coercible(n int) bool {
+	e := db.r.nodes[n]
+	if e.Canonical != "" {
+		return false
+	}
+	return e.Class == schema.ClassOrganization || e.Class == schema.ClassThing && isCapitalised(e.Name)
 }
 
 // args adds the further arguments: recipients, dates, "in return for".
@@ -553,11 +842,49 @@ func (db *docBuilder) args(x *openie.Extraction, obj *openie.Arg, f *schema.Fact
 			continue
 		}
 		cw := db.caseWord(a.Head)
+		head := a.Head
+		// UD splits "in favour of X" into favour (case "in") and X (case
+		// "of"): read the whole preposition and take X.
+		if cw == "in" {
+			switch db.lemma(a.Head) {
+			case "favour", "favor", "return", "exchange", "support":
+				for _, c := range db.doc.Children(a.Head) {
+					if cc := db.caseWord(c); cc == "of" || cc == "for" {
+						cw = "in " + db.lemma(a.Head) + " " + cc
+						head = c
+					}
+				}
+			}
+		}
 		switch {
 		case strings.HasSuffix(cw, "return for") || strings.HasSuffix(cw, "exchange for"):
-			if r, ok := db.refOf(a.Head); ok {
+			if r, ok := db.refOf(head); ok {
+				g := db.gerund(x, head)
+				if g < 0 && head != a.Head {
+					// "in return for X freezing Y" with the gerund under "return"
+					for _, c := range db.doc.Children(a.Head) {
+						if db.doc.Tokens[c].Rel == "acl" && c > head && db.doc.Tokens[c].XPOS == "VBG" {
+							g = c
+						}
+					}
+				}
+				if g >= 0 && r.node >= 0 {
+					r = ref{node: -1, clause: g, kind: ClauseObject, gsubj: r.node, hasSub: true}
+				}
 				if t, ok := db.term(r, f.Subject, 0); ok {
 					f.Args = append(f.Args, schema.Arg{Role: schema.InReturnFor, Value: t})
+					if isProposal(f.Subject) || isProposal(f.Object) {
+						db.extra = append(db.extra, db.derived(f, schema.InReturnFor, t))
+					}
+				}
+			}
+		case strings.HasSuffix(cw, "favour of") || strings.HasSuffix(cw, "favor of"):
+			// "X wants A in favour of B": X supports B.
+			if r, ok := db.refOf(head); ok {
+				if t, ok := db.term(r, f.Subject, 0); ok {
+					g := db.derived(f, schema.Supports, t)
+					g.Subject = f.Subject
+					db.extra = append(db.extra, g)
 				}
 			}
 		case a.Role == openie.Time:
@@ -597,6 +924,17 @@ func (db *docBuilder) args(x *openie.Extraction, obj *openie.Arg, f *schema.Fact
 	}
 }
 
+// derived returns a fact about f's subject that f's words also state:
+// same evidence and flags, its own predicate and object. When f's subject
+// is a proposal and p is one of its terms, the proposal is the subject.
+func (db *docBuilder) derived(f *schema.Fact, p schema.Predicate, obj schema.Term) schema.Fact {
+	subj := f.Subject
+	if f.Object.Entity != nil && kindOf(f.Object.Entity.Class) == ProposalObject && p == schema.InReturnFor {
+		subj = f.Object
+	}
+	return schema.Fact{Subject: subj, Predicate: p, Relation: f.Relation, Object: obj, Evidence: f.Evidence}
+}
+
 // proposalFacts adds, for a fact whose object is a proposal, who
 // proposed it.
 func (db *docBuilder) proposalFacts(f *schema.Fact) {
@@ -615,7 +953,7 @@ func (db *docBuilder) proposalFacts(f *schema.Fact) {
 
 // proposition builds the fact a clause headed by h states, from the Open
 // IE extraction of that clause when there is one.
-func (db *docBuilder) proposition(h int, outerSubj schema.Term, depth int) (*schema.Fact, bool) {
+func (db *docBuilder) proposition(h int, outerSubj, forced schema.Term, depth int) (*schema.Fact, bool) {
 	for i := range db.xs {
 		x := &db.xs[i]
 		if x.Relation.Head != h && !containsTok(x.Relation.Tokens, h) {
@@ -627,9 +965,22 @@ func (db *docBuilder) proposition(h int, outerSubj schema.Term, depth int) (*sch
 			if r, ok := db.refOf(x.Subject.Head); ok {
 				subj, _ = db.term(r, outerSubj, depth)
 			}
+			if subj.IsZero() {
+				// Its own subject, unresolved ("they"): named by its words,
+				// never replaced by the outer subject.
+				name := db.doc.SpanText(x.Subject.Span()) // the article's own characters
+				if schema.KeyOf(name) == "" {
+					continue
+				}
+				n := db.r.node(schema.ClassThing, schema.KeyOf(db.doc.ID)+"--"+schema.KeyOf(name), name, "", "")
+				subj = schema.EntityTerm(db.r.nodes[n])
+			}
 		}
 		if subj.IsZero() {
 			subj = outerSubj
+		}
+		if !forced.IsZero() {
+			subj = forced // the noun before a gerund is its subject
 		}
 		if subj.IsZero() {
 			continue
@@ -656,6 +1007,26 @@ func (db *docBuilder) proposition(h int, outerSubj schema.Term, depth int) (*sch
 	// outer subject.
 	d := db.doc
 	s, e := d.Subtree(h)
+	if !forced.IsZero() {
+		outerSubj = forced
+	}
+	for _, c := range d.Children(h) {
+		if r := d.Tokens[c].Rel; r == "nsubj" || r == "nsubj:pass" || r == "expl" {
+			// The clause's own subject, named by its words when unresolved.
+			outerSubj = schema.Term{}
+			if rf, ok := db.refOf(c); ok && rf.node >= 0 {
+				outerSubj = schema.EntityTerm(db.r.nodes[rf.node])
+			} else {
+				cs, ce := d.Subtree(c)
+				name := d.SpanText(cs, ce)
+				if schema.KeyOf(name) != "" {
+					n := db.r.node(schema.ClassThing, schema.KeyOf(d.ID)+"--"+schema.KeyOf(name), name, "", "")
+					outerSubj = schema.EntityTerm(db.r.nodes[n])
+				}
+			}
+			break
+		}
+	}
 	if outerSubj.IsZero() || e <= s {
 		return nil, false
 	}
@@ -759,6 +1130,7 @@ func (db *docBuilder) nominalSubjects(n int) []int {
 			if r, ok := db.refOf(c); ok && r.node >= 0 && r.kind == ActorObject {
 				return []int{r.node}
 			}
+			return nil // a possessor we cannot resolve: nobody else is the subject
 		}
 	}
 	for _, c := range d.Children(n) {
@@ -776,6 +1148,7 @@ func (db *docBuilder) nominalSubjects(n int) []int {
 		}
 	}
 	if len(out) > 0 {
+		sort.Slice(out, func(i, j int) bool { return db.firstToken(out[i]) < db.firstToken(out[j]) })
 		return out
 	}
 	// "during a meeting with X": the subject of the governing verb.
@@ -796,6 +1169,16 @@ func (db *docBuilder) nominalSubjects(n int) []int {
 		}
 	}
 	return nil
+}
+
+// firstToken returns the first token of node n in the document.
+func (db *docBuilder) firstToken(n int) int {
+	for t, m := range db.r.tok {
+		if m == n {
+			return t
+		}
+	}
+	return len(db.r.tok)
 }
 
 // copulaSubject returns the subject of a copular clause whose predicate is
@@ -867,7 +1250,11 @@ func (db *docBuilder) partOf(n int) {
 			continue
 		}
 		if cl := db.r.nodes[outer.node].Class; cl != schema.ClassTerritory && cl != schema.ClassState {
-			continue
+			if !db.coercible(outer.node) {
+				continue
+			}
+			// "the X region of Y": Y is a place too.
+			db.r.nodes[outer.node].Class = schema.ClassTerritory
 		}
 		db.emit(db.nominalFact(inner.node, schema.PartOf, "of", schema.EntityTerm(db.r.nodes[outer.node]), n, c))
 	}

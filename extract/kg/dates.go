@@ -51,8 +51,8 @@ func resolveDate(docDate string, words []string, future bool) (schema.Literal, b
 					if delta <= 0 {
 						delta += 7
 					}
-				} else if delta >= 0 {
-					delta -= 7
+				} else if delta > 0 {
+					delta -= 7 // the same weekday as the article is that day
 				}
 				return dateLit(ref.AddDate(0, 0, delta)), true
 			}

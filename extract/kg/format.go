@@ -48,10 +48,12 @@ func formatCore(f *schema.Fact) string {
 	return fmt.Sprintf("%s -%s-> %s", TermLabel(f.Subject), rel, TermLabel(f.Object))
 }
 
-// TermLabel names a term for people: an entity's label, a quoted literal,
+// TermLabel names a term for people: an entity's canonical name or label, a quoted literal,
 // a proposition in brackets.
 func TermLabel(t schema.Term) string {
 	switch {
+	case t.Entity != nil && t.Entity.Canonical != "":
+		return t.Entity.Canonical // the gazetteer's name reads better than "French"
 	case t.Entity != nil:
 		return t.Entity.Name
 	case t.Literal != nil:

@@ -173,8 +173,17 @@ func (g GoldFact) matches(s SystemFact) bool {
 			ok = true
 		}
 	}
-	return ok && nodeMatches(s.Subject, g.Subject) && nodeMatches(s.Object, g.Object)
+	if !ok {
+		return false
+	}
+	if nodeMatches(s.Subject, g.Subject) && nodeMatches(s.Object, g.Object) {
+		return true
+	}
+	// Meeting and negotiating are symmetric: A meets B is B meets A.
+	return symmetric[s.Predicate] && nodeMatches(s.Object, g.Subject) && nodeMatches(s.Subject, g.Object)
 }
+
+var symmetric = map[string]bool{"meetsWith": true, "negotiatesWith": true}
 
 // Counts are the tallies behind precision and recall.
 type Counts struct {

@@ -22,6 +22,10 @@ type resolver struct {
 	// ("Ukrainian"): they modify, they do not refer.
 	demonymTok []bool
 	chainNode  map[int]int // coreference chain -> node
+	// viaChain resolves a chain's representative description to a node
+	// (set by the builder: groups, proposals); inChain guards recursion.
+	viaChain func(head int) int
+	inChain  map[int]bool
 	// roles records titles seen for each person node, to resolve role
 	// descriptions ("the US president") later in the document.
 	roles []heldRole
@@ -38,16 +42,89 @@ type heldRole struct {
 
 func newResolver(doc *nlp.Document, lex *Lexicon) *resolver {
 	r := &resolver{doc: doc, lex: lex, byKey: map[string]int{}, tok: make([]int, len(doc.Tokens)),
-		demonymTok: make([]bool, len(doc.Tokens)), chainNode: map[int]int{}}
+		demonymTok: make([]bool, len(doc.Tokens)), chainNode: map[int]int{}, inChain: map[int]bool{}}
 	for i := range r.tok {
 		r.tok[i] = -1
 	}
+	var persons [][3]int
 	for _, e := range doc.Entities {
-		r.addSpan(e)
+		if n, start, end := r.addSpan(e); n >= 0 && e.Label == "PERSON" {
+			persons = append(persons, [3]int{e.Start, start, end})
+		}
+	}
+	r.gazetteerRuns()
+	for _, p := range persons {
+		if n := r.tok[p[1]]; n >= 0 {
+			r.titles(p[0], p[1], p[2], n)
+		}
 	}
 	r.mergeSurnames()
 	r.addChains()
+	r.preferNames()
 	return r
+}
+
+// preferNames makes the label of a gazetteer entity its canonical name
+// when the article writes it ("Ukraine", not the demonym "Ukrainian").
+func (r *resolver) preferNames() {
+	for _, e := range r.nodes {
+		if e.Canonical == "" || e.Name == e.Canonical {
+			continue
+		}
+		for _, a := range e.Aliases {
+			if strings.EqualFold(a, e.Canonical) {
+				e.Aliases = append(e.Aliases, e.Name)
+				e.Name = a
+				e.Aliases = removeString(e.Aliases, a)
+				break
+			}
+		}
+		if e.Name != e.Canonical && strings.Contains(r.doc.Text, e.Canonical) {
+			e.Aliases = append(e.Aliases, e.Name)
+			e.Name = e.Canonical
+			e.Aliases = removeString(e.Aliases, e.Canonical)
+		}
+	}
+}
+
+func removeString(list []string, s string) []string {
+	out := list[:0]
+	for _, x := range list {
+		if x != s {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// gazetteerRuns links runs of proper nouns that the entity recogniser
+// missed but the gazetteer knows ("Crimea", "NATO").
+func (r *resolver) gazetteerRuns() {
+	d := r.doc
+	for i := 0; i < len(d.Tokens); {
+		if r.tok[i] >= 0 || d.Tokens[i].UPOS != "PROPN" {
+			i++
+			continue
+		}
+		j := i
+		for j < len(d.Tokens) && r.tok[j] < 0 && d.Tokens[j].UPOS == "PROPN" && d.SentenceOf(j) == d.SentenceOf(i) {
+			j++
+		}
+		name := d.SpanText(i, j)
+		n := -1
+		if g, ok := gazetteer.LookupPlace(name); ok {
+			n = r.place(name, "GPE")
+			_ = g
+		} else if g, ok := gazetteer.LookupOrg(name); ok {
+			n = r.node(schema.ClassOrganization, schema.KeyOf(g.Name), name, g.Name, "")
+		}
+		if n >= 0 {
+			for k := i; k < j; k++ {
+				r.tok[k] = n
+			}
+		}
+		i = j
+	}
 }
 
 // classGroup keeps keys of different kinds of thing apart: a person and a
@@ -113,6 +190,23 @@ func (r *resolver) nameRange(start, end int, label string) (int, int) {
 		}
 	}
 trimmed:
+	if label == "PERSON" {
+		// "Chancellor X of Germany": the name stops at the preposition.
+		for i := start + 1; i < end; i++ {
+			if d.Tokens[i].UPOS == "ADP" && strings.ToLower(d.Tokens[i].Form) == "of" {
+				end = i
+				break
+			}
+		}
+		// "US President X": a title inside the span ends at its last role
+		// word; the name starts after it.
+		for i := end - 2; i >= start; i-- {
+			if r.lex.IsRoleWord(d.Tokens[i].Form) && d.Tokens[i].Form != "-" && isCapitalised(d.Tokens[i+1].Form) {
+				start = i + 1
+				break
+			}
+		}
+	}
 	for end > start {
 		f := d.Tokens[end-1].Form
 		if f == "'s" || f == "’s" || f == "'" || f == "’" || d.Tokens[end-1].UPOS == "PUNCT" {
@@ -124,11 +218,12 @@ trimmed:
 	return start, end
 }
 
-// addSpan resolves one NER span to a node.
-func (r *resolver) addSpan(e nlp.Span) {
+// addSpan resolves one NER span to a node and returns it with the
+// name's token range (-1 when the span names nothing we keep).
+func (r *resolver) addSpan(e nlp.Span) (int, int, int) {
 	start, end := r.nameRange(e.Start, e.End, e.Label)
 	if start >= end {
-		return
+		return -1, 0, 0
 	}
 	name := r.doc.SpanText(start, end)
 	var n int
@@ -160,14 +255,12 @@ func (r *resolver) addSpan(e nlp.Span) {
 			r.demonymTok[i] = true
 		}
 	default:
-		return
+		return -1, 0, 0
 	}
 	for i := start; i < end; i++ {
 		r.tok[i] = n
 	}
-	if e.Label == "PERSON" {
-		r.titles(e.Start, start, end, n)
-	}
+	return n, start, end
 }
 
 // place resolves a place name through the gazetteer.
@@ -285,11 +378,37 @@ func (r *resolver) resolve(h int) int {
 	if n := r.headNode(h); n >= 0 {
 		return n
 	}
+	// A title or demonym heading a name: "Ukrainian President X" parsed
+	// with "Ukrainian" as head and the name below it.
+	if h >= 0 && h < len(r.tok) {
+		for _, c := range r.doc.Children(h) {
+			switch r.doc.Tokens[c].Rel {
+			case "flat", "compound", "nmod:desc", "appos", "flat:name":
+				if n := r.headNode(c); n >= 0 && r.nodes[n].Class == schema.ClassPerson {
+					return n
+				}
+			}
+		}
+	}
 	d := r.doc
 	for _, m := range d.Mentions {
 		if m.Head == h && m.Chain >= 0 {
 			if n, ok := r.chainNode[m.Chain]; ok {
 				return n
+			}
+			if r.viaChain != nil && m.Chain < len(d.Chains) {
+				// No named mention: the chain's representative description
+				// ("European leaders" for "they").
+				rep := d.Chains[m.Chain].Rep
+				if rep >= 0 && rep < len(d.Mentions) && d.Mentions[rep].Head != h && !r.inChain[m.Chain] {
+					r.inChain[m.Chain] = true
+					n := r.viaChain(d.Mentions[rep].Head)
+					r.inChain[m.Chain] = false
+					if n >= 0 {
+						r.chainNode[m.Chain] = n
+						return n
+					}
+				}
 			}
 		}
 	}
@@ -362,6 +481,23 @@ func (r *resolver) titles(spanStart, nameStart, nameEnd, person int) {
 			if of < 0 {
 				of = r.tok[i]
 			}
+		case r.tok[i] < 0 && isCapitalised(w) && len(roleToks) > 0:
+			// A state or organisation the recogniser left inside the
+			// person's span or missed: "US President".
+			n, k := r.linkRun(i)
+			if n < 0 {
+				// Not in the gazetteer: a capitalised modifier of a role
+				// names the organisation it is held in ("Tory leader X",
+				// "Lib Dem leader Y").
+				n, k = r.orgRun(i)
+			}
+			if n < 0 {
+				goto done
+			}
+			if of < 0 {
+				of = n
+			}
+			i = k
 		default:
 			goto done
 		}
@@ -371,7 +507,13 @@ done:
 	if len(roleToks) > 0 {
 		r.addRole(person, roleToks, of, poss, start, nameEnd)
 	}
-	// Appositive role: "X, the British prime minister,".
+	// Appositive role: "X, the British prime minister,". Parsers often
+	// take such an appositive inside a list for a conjunct, so read it from
+	// the words: comma, optional "the", modifiers, role words, then a comma,
+	// "and", or the end of the sentence.
+	if r.appositiveRole(person, nameEnd) {
+		return
+	}
 	head := r.spanHead(nameStart, nameEnd)
 	if head < 0 {
 		return
@@ -398,6 +540,118 @@ done:
 			r.addLeaderFact(person, roleToks, r.tok[c], nameStart, c+1)
 		}
 	}
+}
+
+// orgRun makes an organisation of the run of up to three capitalised
+// words ending at token end, or returns -1.
+func (r *resolver) orgRun(end int) (int, int) {
+	d := r.doc
+	k := end
+	for k > 0 && end-k < 2 && isCapitalised(d.Tokens[k-1].Form) && r.tok[k-1] < 0 && !r.lex.IsRoleWord(d.Tokens[k-1].Form) &&
+		!r.lex.IsHonorific(d.Tokens[k-1].Form) && d.SentenceOf(k-1) == d.SentenceOf(end) && d.Tokens[k-1].UPOS != "PUNCT" {
+		k--
+	}
+	if u := d.Tokens[end].UPOS; u != "PROPN" && u != "ADJ" && u != "NOUN" {
+		return -1, end
+	}
+	name := d.SpanText(k, end+1)
+	if schema.KeyOf(name) == "" {
+		return -1, end
+	}
+	n := r.node(schema.ClassOrganization, schema.KeyOf(name), name, "", "")
+	for t := k; t <= end; t++ {
+		r.tok[t] = n
+	}
+	return n, k
+}
+
+// appositiveRole reads ", the British prime minister," after a name.
+func (r *resolver) appositiveRole(person, after int) bool {
+	d := r.doc
+	sent := d.Sentences[d.SentenceOf(after-1)]
+	i := after
+	if i >= sent.End || d.Tokens[i].Form != "," {
+		return false
+	}
+	i++
+	if i < sent.End && strings.EqualFold(d.Tokens[i].Form, "the") {
+		i++
+	}
+	of := -1
+	var roleToks []int
+	for ; i < sent.End; i++ {
+		w := d.Tokens[i].Form
+		switch {
+		case r.lex.IsRoleWord(w) && (w != "-" || len(roleToks) > 0):
+			roleToks = append(roleToks, i)
+			continue
+		case len(roleToks) == 0 && r.lex.IsRoleModifier(w):
+			continue
+		case len(roleToks) == 0 && r.tok[i] >= 0 && r.tok[i] != person:
+			of = r.tok[i]
+			continue
+		case len(roleToks) == 0 && isCapitalised(w):
+			if n, _ := r.linkRun(i); n >= 0 {
+				of = n
+				continue
+			}
+		}
+		break
+	}
+	if len(roleToks) == 0 || roleToks[len(roleToks)-1] != i-1 {
+		return false
+	}
+	if i < sent.End {
+		if f := strings.ToLower(d.Tokens[i].Form); f != "," && f != "and" && f != ";" && d.Tokens[i].UPOS != "PUNCT" {
+			return false
+		}
+	}
+	r.addRole(person, roleToks, of, -1, after-1, i)
+	return true
+}
+
+// linkRun links the longest run of up to four capitalised tokens ending at
+// token end to a gazetteer place, organisation or demonym; it returns the
+// node and the run's first token, or -1.
+func (r *resolver) linkRun(end int) (int, int) {
+	d := r.doc
+	for k := max(0, end-3); k <= end; k++ {
+		if d.SentenceOf(k) != d.SentenceOf(end) {
+			continue
+		}
+		all := true
+		for t := k; t <= end; t++ {
+			if !isCapitalised(d.Tokens[t].Form) || r.tok[t] >= 0 {
+				all = false
+			}
+		}
+		if !all {
+			continue
+		}
+		name := d.SpanText(k, end+1)
+		n := -1
+		if _, ok := gazetteer.LookupPlace(name); ok {
+			n = r.place(name, "GPE")
+		} else if g, ok := gazetteer.LookupOrg(name); ok {
+			n = r.node(schema.ClassOrganization, schema.KeyOf(g.Name), name, g.Name, "")
+		} else if g, ok := gazetteer.Demonym(name); ok {
+			class, iso := schema.ClassState, g.Code
+			if g.Kind == gazetteer.Org {
+				class, iso = schema.ClassOrganization, ""
+			}
+			n = r.node(class, schema.KeyOf(g.Name), name, g.Name, iso)
+			for t := k; t <= end; t++ {
+				r.demonymTok[t] = true
+			}
+		}
+		if n >= 0 {
+			for t := k; t <= end; t++ {
+				r.tok[t] = n
+			}
+			return n, k
+		}
+	}
+	return -1, end
 }
 
 // addRole records the role and its facts.

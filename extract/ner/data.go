@@ -18,7 +18,9 @@ import (
 //
 //   - UNER IOB2 (index, token, tag, -, annotator; some lines have only 3
 //     columns). PER → PERSON, ORG → ORG, LOC → GPE or LOC (PlaceLabel).
-//     B-O/I-O and OTH are mapped to O.
+//     B-O/I-O are mapped to O; OTH spans are kept with the label Other,
+//     which is never predicted or scored and counts as O in training
+//     (skipping updates on its tokens instead cost 0.5 F1 on dev).
 //   - GUM CoNLL-U with CorefUD Entity brackets in MISC. Named mentions
 //     (PROPN head, or a Wikipedia identity on a capitalised head) of type
 //     person → PERSON, organization → ORG, place → GPE or LOC
@@ -27,6 +29,10 @@ import (
 //     modifiers and (for persons) titles and demonyms go, and the span
 //     ends before the first comma, bracket, possessive or lower-case word
 //     after the head other than name-internal function words.
+
+// Other labels a gold span of a named thing outside our types (UNER's
+// pre-release OTH). It is not scored; training treats it as O.
+const Other = "OTHER"
 
 // maxLine is the longest line the readers accept.
 const maxLine = 1 << 20
@@ -61,6 +67,8 @@ func ReadIOB2(r io.Reader) ([]*nlp.Document, error) {
 				case "ORG":
 				case "LOC":
 					lab = PlaceLabel(words[s.Start:s.End])
+				case "OTH":
+					lab = Other
 				default:
 					continue
 				}
@@ -96,7 +104,7 @@ func ReadIOB2(r io.Reader) ([]*nlp.Document, error) {
 				return nil, fmt.Errorf("line %d: empty token", ln)
 			}
 			tag := f[2]
-			if tag == "B-O" || tag == "I-O" || strings.HasSuffix(tag, "-OTH") {
+			if tag == "B-O" || tag == "I-O" {
 				tag = "O"
 			}
 			words = append(words, f[1])
@@ -522,17 +530,25 @@ func trimMention(d *nlp.Document, start, end int, person, wiki bool) (int, int, 
 		}
 		s++
 	}
+right:
+	// a person's name starts after the last title before the head: "US
+	// President Ana Lopez", "Vice President Lopez"
 	if person {
-		for s < head && (IsTitle(d.Tokens[s].Form) || isHonorific(d.Tokens[s].Form)) {
-			s++
+		for k := head - 1; k >= s; k-- {
+			if f := d.Tokens[k].Form; IsTitle(f) || isHonorific(f) {
+				s = k + 1
+				break
+			}
 		}
 	}
-right:
 	e := head + 1
 	for e < end {
 		f := d.Tokens[e].Form
 		if f == "'s" || f == "’s" || f == "'" || f == "’" || f == "," || f == "(" || f == "[" || f == ";" || f == ":" {
 			break
+		}
+		if person && !particles[f] && !isCap(f) {
+			break // "Ana Lopez and I", "Muslims in the United States"
 		}
 		if !isCap(f) && !isDigit(f) && !nameInternal[strings.ToLower(f)] {
 			break
@@ -545,6 +561,10 @@ right:
 	}
 	for e > head+1 && (d.Tokens[e-1].Form == "-" || d.Tokens[e-1].Form == ".") {
 		e--
+	}
+	// a title may be the syntactic head: "President Ana Lopez"
+	for person && s < e-1 && (IsTitle(d.Tokens[s].Form) || isHonorific(d.Tokens[s].Form)) {
+		s++
 	}
 	return s, e, s < e
 }

@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"os"
 	"strings"
 	"sync"
 	"unicode"
@@ -14,7 +13,7 @@ const (
 	modelName = "ner"
 	// featureSet is the version of the feature templates below; a model
 	// trained with other templates is refused on load.
-	featureSet = 1
+	featureSet = 7
 )
 
 // labels are the entity types the sequence model predicts; the other
@@ -55,9 +54,6 @@ func classLabel(c int) string { return labels[(c-1)/4] }
 // allowed reports whether class c may follow class prev (-1 at sentence
 // start); last says c is the last token of the sentence.
 func allowed(prev, c int, last bool) bool {
-	if os.Getenv("NOCON") != "" {
-		return true
-	}
 	open := prev > 0 && (classPos(prev) == posB || classPos(prev) == posI)
 	if open {
 		if c == 0 || classLabel(c) != classLabel(prev) {
@@ -107,6 +103,16 @@ const (
 	fTagPrevShape
 	fLen
 	fNextIsPoss
+	fGiven
+	fGivenPrev
+	fPrevWordShape
+	fNextWordShape
+	fPrev2WordShape
+	fShapeCasingNext
+	fCluster
+	fClusterShape
+	fClusterPrev
+	fClusterNext
 )
 
 const (
@@ -259,17 +265,22 @@ func suffix(s string, n int) (string, bool) {
 // gazetteer phrases, tokenised like UD (hyphens split off), lower case,
 // with a bit per kind.
 const (
-	gCountry byte = 1 << iota
+	gCountry uint16 = 1 << iota
 	gSubdivision
 	gCity
 	gOrg
 	gDemonym
 	gContinent
+	gPerson // WordNet person names
+	gPlace  // WordNet place names
+	gGroup  // WordNet group names
+	gLast   = gGroup
 )
 
 type gazIndex struct {
-	phrases map[string]byte // "united states" -> kinds
-	first   map[string]int  // first word -> longest phrase length
+	phrases map[string]uint16 // "united states" -> kinds
+	first   map[string]int    // first word -> longest phrase length
+	given   map[string]bool   // folded given names
 }
 
 var (
@@ -284,8 +295,8 @@ func gazTokens(s string) []string {
 
 func loadGaz() *gazIndex {
 	gazOnce.Do(func() {
-		g := &gazIndex{phrases: map[string]byte{}, first: map[string]int{}}
-		add := func(text string, k byte) {
+		g := &gazIndex{phrases: map[string]uint16{}, first: map[string]int{}, given: map[string]bool{}}
+		add := func(text string, k uint16) {
 			ws := gazTokens(text)
 			if len(ws) == 0 || len(ws) > 8 {
 				return
@@ -296,7 +307,7 @@ func loadGaz() *gazIndex {
 			}
 		}
 		for _, n := range gazetteer.Names() {
-			var k byte
+			var k uint16
 			switch {
 			case n.Demonym:
 				k = gDemonym
@@ -317,6 +328,17 @@ func loadGaz() *gazIndex {
 		for c := range continents {
 			add(c, gContinent)
 		}
+		for _, l := range []struct {
+			list gazetteer.List
+			kind uint16
+		}{{gazetteer.PersonNames, gPerson}, {gazetteer.PlaceNames, gPlace}, {gazetteer.GroupNames, gGroup}} {
+			for _, name := range gazetteer.ListNames(l.list) {
+				add(name, l.kind)
+			}
+		}
+		for _, name := range gazetteer.ListNames(gazetteer.GivenNames) {
+			g.given[strings.ToLower(name)] = true
+		}
 		gazIdx = g
 	})
 	return gazIdx
@@ -325,7 +347,7 @@ func loadGaz() *gazIndex {
 // gazMatch marks, for each token, the kinds and BILOU position of the
 // longest gazetteer phrase covering it. Matching is on folded text; a
 // lower-case match of a short acronym is ignored.
-func (g *gazIndex) match(lower, words []string, out []uint16) {
+func (g *gazIndex) match(lower, words []string, out []uint32) {
 	for i := range out {
 		out[i] = 0
 	}
@@ -333,7 +355,7 @@ func (g *gazIndex) match(lower, words []string, out []uint16) {
 	for i := 0; i < len(lower); {
 		maxN := g.first[lower[i]]
 		found := 0
-		var kinds byte
+		var kinds uint16
 		for n := min(maxN, len(lower)-i); n >= 1; n-- {
 			sb.Reset()
 			for j := i; j < i+n; j++ {
@@ -355,7 +377,7 @@ func (g *gazIndex) match(lower, words []string, out []uint16) {
 			continue
 		}
 		for j := i; j < i+found; j++ {
-			var pos uint16
+			var pos uint32
 			switch {
 			case found == 1:
 				pos = posU
@@ -366,7 +388,7 @@ func (g *gazIndex) match(lower, words []string, out []uint16) {
 			default:
 				pos = posI
 			}
-			out[j] = uint16(kinds) | pos<<8 | 1<<12
+			out[j] = uint32(kinds) | pos<<16 | 1<<20
 		}
 		i += found
 	}
@@ -375,24 +397,34 @@ func (g *gazIndex) match(lower, words []string, out []uint16) {
 // sentFeats holds the static features of a sentence's tokens.
 type sentFeats struct {
 	feats []uint32
-	off   []int // token i's features are feats[off[i]:off[i+1]]
-	nid   []int // the first nid[i] features after the bias are the word's own (word, affixes)
+	off   []int  // token i's features are feats[off[i]:off[i+1]]
+	nid   []int  // the first nid[i] features after the bias are the word's own (word, affixes, bigrams)
+	drop  []bool // the word's own features are hidden (training only)
 	lower []string
 	shape []string
-	gaz   []uint16
+	gaz   []uint32
 }
 
-// extract computes the static features of words. casing maps a folded
-// word to its casing bucket (nil: none known).
-func (sf *sentFeats) extract(words []string, casing map[uint32]uint8) {
+// lexicon holds the word tables learnt from text: the casing profile
+// (folded word hash → casing bucket) and the word clusters (folded word
+// hash → cluster + 1). Either may be nil.
+type lexicon struct {
+	casing   map[uint32]uint8
+	clusters map[uint32]uint16
+}
+
+// extract computes the static features of words.
+func (sf *sentFeats) extract(words []string, lex *lexicon) {
+	casing := lex.casing
 	n := len(words)
 	sf.feats = sf.feats[:0]
 	sf.off = append(sf.off[:0], 0)
 	sf.nid = sf.nid[:0]
+	sf.drop = sf.drop[:0]
 	sf.lower = sf.lower[:0]
 	sf.shape = sf.shape[:0]
 	if cap(sf.gaz) < n {
-		sf.gaz = make([]uint16, n)
+		sf.gaz = make([]uint32, n)
 	}
 	sf.gaz = sf.gaz[:n]
 	upper, lowerN, letters := 0, 0, 0
@@ -410,13 +442,20 @@ func (sf *sentFeats) extract(words []string, casing map[uint32]uint8) {
 			}
 		}
 	}
-	loadGaz().match(sf.lower, words, sf.gaz)
+	gz := loadGaz()
+	gz.match(sf.lower, words, sf.gaz)
 	sentCase := "mixed"
 	switch {
 	case letters >= 3 && upper == letters:
 		sentCase = "upper"
 	case letters >= 3 && lowerN == letters:
 		sentCase = "lower"
+	}
+	clu := func(i int) uint16 {
+		if i < 0 || i >= n || lex.clusters == nil {
+			return 0xffff
+		}
+		return lex.clusters[wordKey(sf.lower[i])]
 	}
 	cas := func(i int) string {
 		if i < 0 || i >= n || casing == nil {
@@ -450,7 +489,10 @@ func (sf *sentFeats) extract(words []string, casing map[uint32]uint8) {
 				add(feat1(fSuffix, s))
 			}
 		}
+		add(feat2(fBigramPrev, at(sf.lower, i-1), lw))
+		add(feat2(fBigramNext, lw, at(sf.lower, i+1)))
 		sf.nid = append(sf.nid, len(sf.feats)-sf.off[i]-1)
+		sf.drop = append(sf.drop, false)
 		add(feat1(fPrev1, at(sf.lower, i-1)))
 		add(feat1(fNext1, at(sf.lower, i+1)))
 		add(feat1(fPrev2, at(sf.lower, i-2)))
@@ -459,8 +501,6 @@ func (sf *sentFeats) extract(words []string, casing map[uint32]uint8) {
 		add(feat1(fShapeNext, at(sf.shape, i+1)))
 		add(feat2(fShapePrevCur, at(sf.shape, i-1), sh))
 		add(feat2(fShapeCurNext, sh, at(sf.shape, i+1)))
-		add(feat2(fBigramPrev, at(sf.lower, i-1), lw))
-		add(feat2(fBigramNext, lw, at(sf.lower, i+1)))
 		c := cas(i)
 		add(feat1(fCasing, c))
 		add(feat2(fCasingShape, c, sh))
@@ -469,25 +509,48 @@ func (sf *sentFeats) extract(words []string, casing map[uint32]uint8) {
 		if i == 0 {
 			add(feat1(fFirstShape, sh))
 		}
+		if lex.clusters != nil {
+			c0, cp, cn := clu(i), clu(i-1), clu(i+1)
+			add(featN(fCluster, byte(c0), byte(c0>>8)))
+			add(hstr(featN(fClusterShape, byte(c0), byte(c0>>8)), sh))
+			add(featN(fClusterPrev, byte(cp), byte(cp>>8)))
+			add(featN(fClusterNext, byte(cn), byte(cn>>8)))
+		}
+		capd := byte(0)
+		if isCap(w) {
+			capd = 1
+		}
 		if g := sf.gaz[i]; g != 0 {
-			kinds, pos := byte(g), byte(g>>8&0xf)
-			capd := byte(0)
-			if isCap(w) {
-				capd = 1
-			}
-			for k := byte(1); k != 0 && k <= gContinent; k <<= 1 {
-				if kinds&k != 0 {
+			kinds, pos := uint16(g), byte(g>>16&0xf)
+			for k, bit := byte(0), uint16(1); bit <= gLast; k, bit = k+1, bit<<1 {
+				if kinds&bit != 0 {
 					add(featN(fGaz, k, pos, capd))
 				}
 			}
 		}
 		if i > 0 && sf.gaz[i-1] != 0 {
-			add(featN(fGazPrev, byte(sf.gaz[i-1]), byte(sf.gaz[i-1]>>8&0xf)))
+			g := sf.gaz[i-1]
+			add(featN(fGazPrev, byte(g), byte(g>>8), byte(g>>16&0xf)))
 		}
 		if i+1 < n && sf.gaz[i+1] != 0 {
-			add(featN(fGazNext, byte(sf.gaz[i+1]), byte(sf.gaz[i+1]>>8&0xf)))
+			g := sf.gaz[i+1]
+			add(featN(fGazNext, byte(g), byte(g>>8), byte(g>>16&0xf)))
+		}
+		if gz.given[lw] {
+			add(featN(fGiven, capd))
+			if i+1 < n && isCap(words[i+1]) {
+				add(featN(fGiven, capd, 2))
+			}
+		}
+		if i > 0 && gz.given[sf.lower[i-1]] && isCap(words[i-1]) {
+			add(featN(fGivenPrev, capd))
 		}
 		add(feat2(fSentCase, sentCase, sh))
+		// conjunctions that generalise to unknown names: "in Xxxx", "Xxxx said"
+		add(feat2(fPrevWordShape, at(sf.lower, i-1), sh))
+		add(feat2(fNextWordShape, sh, at(sf.lower, i+1)))
+		add(hstr(feat2(fPrev2WordShape, at(sf.lower, i-2), at(sf.lower, i-1)), sh))
+		add(feat2(fShapeCasingNext, sh, cas(i+1)+at(sf.shape, i+1)))
 		if i+1 < n && (words[i+1] == "'s" || words[i+1] == "’s") {
 			add(feat1(fNextIsPoss, sh))
 		}
@@ -499,10 +562,14 @@ func (sf *sentFeats) extract(words []string, casing map[uint32]uint8) {
 // of the two tokens before it (-1 when there is none).
 func (sf *sentFeats) dynamic(dst []uint32, i, p1, p2 int) []uint32 {
 	b1, b2 := byte(p1+1), byte(p2+1)
+	lw := sf.lower[i]
+	if sf.drop[i] {
+		lw = "\x00unk"
+	}
 	dst = append(dst,
 		featN(fTagPrev, b1),
 		featN(fTagPrev2, b1, b2),
-		hstr(featN(fTagPrevLower, b1), sf.lower[i]),
+		hstr(featN(fTagPrevLower, b1), lw),
 		hstr(featN(fTagPrevShape, b1), sf.shape[i]),
 	)
 	return dst
@@ -516,6 +583,7 @@ func (sf *sentFeats) dropWords(rng interface{ Float64() float64 }, p float64) {
 			continue
 		}
 		b := sf.off[i]
+		sf.drop[i] = true
 		for k := 1; k <= sf.nid[i]; k++ {
 			sf.feats[b+k] = featN(fWord, 0, byte(k))
 		}

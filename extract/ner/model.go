@@ -19,18 +19,22 @@ import (
 // Meta describes a model; it is stored with the weights and checked on
 // load.
 type Meta struct {
-	Name          string     `json:"name"`
-	Version       int        `json:"version"`
-	FeatureSet    int        `json:"feature_set"`
-	Classes       []string   `json:"classes"`
-	Data          []DataFile `json:"data"`
-	Iterations    int        `json:"iterations"`
-	Seed          uint64     `json:"seed"`
-	DevFile       string     `json:"dev_file,omitempty"`
-	DevF1         float64    `json:"dev_f1"`
-	Scale         float64    `json:"scale"` // stored weight = round(weight * Scale)
-	Features      int        `json:"features"`
-	WeightsSHA256 string     `json:"weights_sha256"`
+	Name       string     `json:"name"`
+	Version    int        `json:"version"`
+	FeatureSet int        `json:"feature_set"`
+	Classes    []string   `json:"classes"`
+	Data       []DataFile `json:"data"`
+	Iterations int        `json:"iterations"`
+	Seed       uint64     `json:"seed"`
+	DevFile    string     `json:"dev_file,omitempty"`
+	DevF1      float64    `json:"dev_f1"`
+	Scale      float64    `json:"scale"` // stored weight = round(weight * Scale)
+	// EntryBias, per label in the order PERSON, ORG, GPE, LOC, is added
+	// to the scores of the label's B- and U- classes when decoding; it is
+	// tuned on the dev file (calibration), empty when not tuned.
+	EntryBias     []float64 `json:"entry_bias,omitempty"`
+	Features      int       `json:"features"`
+	WeightsSHA256 string    `json:"weights_sha256"`
 }
 
 // DataFile names one training file and its checksum.
@@ -47,7 +51,7 @@ type model struct {
 	nc      int
 	index   map[uint32]int32 // feature -> row
 	weights []float32        // rows × nc
-	casing  map[uint32]uint8 // folded word hash -> casing bucket
+	lex     lexicon          // casing profile and word clusters
 }
 
 // score adds the weights of feats to scores (len nc).
@@ -170,7 +174,8 @@ func (l *learner) average(meta Meta, scale float64) *model {
 // uvarint nc, uvarint rows, per row (sorted by hash) the uvarint hash
 // delta, the uvarint count of nonzero weights and (uvarint class, zigzag
 // varint weight) pairs; then uvarint casing entries with (uvarint hash
-// delta, byte bucket). Meta.WeightsSHA256 is the SHA-256 of the body.
+// delta, byte bucket), then uvarint cluster entries with (uvarint hash
+// delta, uvarint cluster). Meta.WeightsSHA256 is the SHA-256 of the body.
 const magic = "newsgraph-ner-model\n"
 
 // encode writes the model deterministically.
@@ -206,8 +211,8 @@ func (m *model) encode() ([]byte, error) {
 			}
 		}
 	}
-	ck := make([]uint32, 0, len(m.casing))
-	for k := range m.casing {
+	ck := make([]uint32, 0, len(m.lex.casing))
+	for k := range m.lex.casing {
 		ck = append(ck, k)
 	}
 	sort.Slice(ck, func(i, j int) bool { return ck[i] < ck[j] })
@@ -216,7 +221,19 @@ func (m *model) encode() ([]byte, error) {
 	for _, k := range ck {
 		uv(uint64(k - prev))
 		prev = k
-		body.WriteByte(m.casing[k])
+		body.WriteByte(m.lex.casing[k])
+	}
+	cl := make([]uint32, 0, len(m.lex.clusters))
+	for k := range m.lex.clusters {
+		cl = append(cl, k)
+	}
+	sort.Slice(cl, func(i, j int) bool { return cl[i] < cl[j] })
+	uv(uint64(len(cl)))
+	prev = 0
+	for _, k := range cl {
+		uv(uint64(k - prev))
+		prev = k
+		uv(uint64(m.lex.clusters[k]))
 	}
 	sum := sha256.Sum256(body.Bytes())
 	meta := m.meta
@@ -263,6 +280,9 @@ func decodeModel(b []byte) (*model, error) {
 	}
 	if fmt.Sprint(meta.Classes) != fmt.Sprint(classNames) {
 		return nil, fmt.Errorf("ner model: classes %v, want %v", meta.Classes, classNames)
+	}
+	if len(meta.EntryBias) != 0 && len(meta.EntryBias) != len(labels) {
+		return nil, fmt.Errorf("ner model: %d entry biases for %d labels", len(meta.EntryBias), len(labels))
 	}
 	if meta.Scale <= 0 {
 		return nil, fmt.Errorf("ner model: bad scale %v", meta.Scale)
@@ -312,7 +332,7 @@ func decodeModel(b []byte) (*model, error) {
 	if err != nil || nca > uint64(r.Len()) {
 		return nil, errCorrupt
 	}
-	m.casing = make(map[uint32]uint8, nca)
+	m.lex.casing = make(map[uint32]uint8, nca)
 	var k uint64
 	for i := 0; i < int(nca); i++ {
 		d, err := binary.ReadUvarint(r)
@@ -324,7 +344,25 @@ func decodeModel(b []byte) (*model, error) {
 		if err != nil || k > math.MaxUint32 {
 			return nil, errCorrupt
 		}
-		m.casing[uint32(k)] = bk
+		m.lex.casing[uint32(k)] = bk
+	}
+	ncl, err := binary.ReadUvarint(r)
+	if err != nil || ncl > uint64(r.Len()) {
+		return nil, errCorrupt
+	}
+	m.lex.clusters = make(map[uint32]uint16, ncl)
+	k = 0
+	for i := 0; i < int(ncl); i++ {
+		d, err := binary.ReadUvarint(r)
+		if err != nil {
+			return nil, errCorrupt
+		}
+		k += d
+		c, err := binary.ReadUvarint(r)
+		if err != nil || k > math.MaxUint32 || c > math.MaxUint16 {
+			return nil, errCorrupt
+		}
+		m.lex.clusters[uint32(k)] = uint16(c)
 	}
 	if r.Len() != 0 {
 		return nil, fmt.Errorf("ner model: %d trailing bytes", r.Len())

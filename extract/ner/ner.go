@@ -59,7 +59,8 @@ func New(opts ...Option) (*Recognizer, error) {
 
 func newRecognizer(m *model, opts ...Option) *Recognizer {
 	r := &Recognizer{m: m, rules: true}
-	r.pool.New = func() any { return &decoder{} }
+	bias := classBias(m.meta.EntryBias)
+	r.pool.New = func() any { return &decoder{bias: bias} }
 	for _, o := range opts {
 		o(r)
 	}
@@ -100,9 +101,10 @@ func (r *Recognizer) Process(doc *nlp.Document) error {
 		for i := s.Start; i < s.End; i++ {
 			d.words = append(d.words, doc.Tokens[i].Form)
 		}
-		classes := d.decode(r.m, r.m.casing, d.words)
+		classes := d.decode(r.m, &r.m.lex, d.words)
 		spans = appendSpans(spans, classes, s.Start)
 	}
+	spans = postprocess(doc, spans, r.m.lex.casing)
 	if r.rules {
 		spans = addRuleSpans(doc, spans)
 	}
@@ -123,16 +125,33 @@ type decoder struct {
 	classes []int
 	dyn     []uint32
 	scores  []float32
+	// unconstrained lifts the BILOU constraints (for training, where the
+	// history is the gold one).
+	unconstrained bool
+	bias          []float32 // per class, from Meta.EntryBias; nil for none
+}
+
+// classBias spreads per-label entry biases over the classes.
+func classBias(entry []float64) []float32 {
+	if len(entry) == 0 {
+		return nil
+	}
+	b := make([]float32, len(classNames))
+	for i, l := range labels {
+		b[classOf(l, posB)] = float32(entry[i])
+		b[classOf(l, posU)] = float32(entry[i])
+	}
+	return b
 }
 
 // decode tags words greedily, left to right, with the BILOU constraints.
-func (d *decoder) decode(m scorer, casing map[uint32]uint8, words []string) []int {
+func (d *decoder) decode(m scorer, lex *lexicon, words []string) []int {
 	n := len(words)
 	d.classes = d.classes[:0]
 	if n == 0 {
 		return d.classes
 	}
-	d.sf.extract(words, casing)
+	d.sf.extract(words, lex)
 	for i := 0; i < n; i++ {
 		c := d.step(m, i, n)
 		d.classes = append(d.classes, c)
@@ -159,9 +178,14 @@ func (d *decoder) step(m scorer, i, n int) int {
 	m.score(sc, d.sf.feats[d.sf.off[i]:d.sf.off[i+1]])
 	d.dyn = d.sf.dynamic(d.dyn[:0], i, p1, p2)
 	m.score(sc, d.dyn)
+	if d.bias != nil {
+		for c, b := range d.bias {
+			sc[c] += b
+		}
+	}
 	best := -1
 	for c := 0; c < nc; c++ {
-		if !allowed(p1, c, i == n-1) {
+		if !d.unconstrained && !allowed(p1, c, i == n-1) {
 			continue
 		}
 		if best < 0 || sc[c] > sc[best] {

@@ -33,6 +33,7 @@ func Normalize(doc *nlp.Document, span nlp.Span) Name {
 	}
 	s, e := span.Start, span.End
 	var nm Name
+	roleStart := -1
 	// inside the span: leading honorifics and roles
 	for s < e-1 {
 		f := doc.Tokens[s].Form
@@ -43,6 +44,7 @@ func Normalize(doc *nlp.Document, span nlp.Span) Name {
 		}
 		if k := roleAt(doc, s, e-1); k > 0 {
 			nm.Role = titleCase(doc.Forms(s, s+k))
+			roleStart = s
 			s += k
 			continue
 		}
@@ -63,12 +65,12 @@ func Normalize(doc *nlp.Document, span nlp.Span) Name {
 		if nm.Role == "" {
 			if k, st := roleBefore(doc, b); k > 0 {
 				nm.Role = titleCase(doc.Forms(st, st+k))
-				b = st
+				roleStart = st
 			}
 		}
 	}
-	if nm.Role != "" && nm.Of == nil && b > 0 {
-		nm.Of = ofBefore(doc, b)
+	if nm.Role != "" && nm.Of == nil && roleStart > 0 {
+		nm.Of = ofBefore(doc, roleStart)
 	}
 	// after the span: ", the British prime minister"
 	if nm.Role == "" && e < n && doc.Tokens[e].Form == "," {
@@ -222,4 +224,25 @@ func titleCase(s string) string {
 		words[i] = strings.Join(parts, "-")
 	}
 	return strings.Join(words, " ")
+}
+
+// Link returns the gazetteer entry an entity span names: a country,
+// subdivision or capital for GPE and LOC spans ("U.S." → United States,
+// ISO 3166-1 US), an international organisation for ORG spans ("Nato"),
+// and the country or organisation of a NORP demonym ("Ukrainian" →
+// Ukraine). Other labels and unknown names give false.
+func Link(doc *nlp.Document, span nlp.Span) (*gazetteer.Entry, bool) {
+	if span.Start < 0 || span.End > len(doc.Tokens) || span.Start >= span.End {
+		return nil, false
+	}
+	text := doc.SpanText(span.Start, span.End)
+	switch span.Label {
+	case "GPE", "LOC":
+		return gazetteer.LookupPlace(text)
+	case "ORG":
+		return gazetteer.LookupOrg(text)
+	case "NORP":
+		return gazetteer.Demonym(text)
+	}
+	return nil, false
 }

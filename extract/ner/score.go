@@ -38,7 +38,7 @@ func Round2(x float64) float64 { return math.Round(x*100) / 100 }
 
 // Scorer accumulates exact-match span scores (the CoNLL convention: a
 // predicted span counts only if its start, end and type all match a gold
-// span).
+// span). Spans labelled Other are never scored.
 type Scorer struct {
 	// Map turns a label into the label scored, or "" to ignore the span
 	// (nil: labels are scored as they are).
@@ -61,6 +61,9 @@ func (s *Scorer) Add(gold, pred []nlp.Span) {
 		m := map[key]bool{}
 		for _, x := range sp {
 			l := x.Label
+			if l == Other {
+				continue
+			}
 			if s.Map != nil {
 				l = s.Map(l)
 			}

@@ -1,14 +1,16 @@
 package ner
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"os"
-	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/extract/nlp"
 )
@@ -23,12 +25,17 @@ type TrainOptions struct {
 	Dev        []*nlp.Document // scored with UNERLabel after training, when not nil
 	DevFile    string
 	Log        io.Writer // progress, when not nil
+	// CasingText is extra unlabelled text (one sentence a document) that
+	// only feeds the casing profile and the word clusters.
+	CasingText []*nlp.Document
+	// Calibrate tunes Meta.EntryBias on Dev by coordinate ascent on F1.
+	Calibrate bool
 	// WordDrop is the probability of hiding a token's own word features
 	// during training, so that context, shape and gazetteer features
-	// learn too (default 0.2; negative: none).
+	// learn too (default 0.5; negative: none).
 	WordDrop float64
 	// Lower is the probability of training on a sentence in lower case
-	// (web text often is; default 0.1; negative: none).
+	// (web text often is; default 0.2; negative: none).
 	Lower float64
 }
 
@@ -48,19 +55,14 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 	if opt.Version == 0 {
 		opt.Version = 1
 	}
-	if v, err := strconv.ParseFloat(os.Getenv("WD"), 64); err == nil {
-		opt.WordDrop = v
-	}
-	if v, err := strconv.ParseFloat(os.Getenv("LC"), 64); err == nil {
-		opt.Lower = v
-	}
 	if opt.WordDrop == 0 {
-		opt.WordDrop = 0.2
+		opt.WordDrop = 0.5
 	}
 	if opt.Lower == 0 {
-		opt.Lower = 0.1
+		opt.Lower = 0.2
 	}
-	casing := casingProfile(docs)
+	text := append(append([]*nlp.Document(nil), docs...), opt.CasingText...)
+	lex := lexicon{casing: casingProfile(text), clusters: learnClusters(text)}
 	type sent struct {
 		words []string
 		gold  []int
@@ -87,7 +89,7 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 	for i := range order {
 		order[i] = i
 	}
-	var dec decoder
+	dec := decoder{unconstrained: true}
 	var lowered []string
 	var feats []uint32
 	for it := 0; it < opt.Iterations; it++ {
@@ -103,7 +105,7 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 				}
 				words = lowered
 			}
-			dec.sf.extract(words, casing)
+			dec.sf.extract(words, &lex)
 			if opt.WordDrop > 0 {
 				dec.sf.dropWords(rng, opt.WordDrop)
 			}
@@ -119,11 +121,10 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 				}
 				total++
 				l.tick()
-				hist := guess
-				if os.Getenv("TF") != "" {
-					hist = gold
-				}
-				dec.classes = append(dec.classes, hist)
+				// The history is the gold one (teacher forcing): following
+				// the model's own guesses under BILOU constraints piles up
+				// forced errors and drowns the entity classes.
+				dec.classes = append(dec.classes, gold)
 			}
 		}
 		if opt.Log != nil {
@@ -141,7 +142,12 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 		DevFile:    opt.DevFile,
 	}
 	m := l.average(meta, opt.Scale)
-	m.casing = casing
+	m.lex = lex
+	if opt.Dev != nil && opt.Calibrate {
+		if err := calibrate(m, opt.Dev, opt.Log); err != nil {
+			return nil, err
+		}
+	}
 	if opt.Dev != nil {
 		sc, err := Evaluate(newRecognizer(m, WithoutRules()), opt.Dev, UNERLabel)
 		if err != nil {
@@ -212,4 +218,81 @@ func FileSHA256(path string) (string, error) {
 	}
 	s := sha256.Sum256(b)
 	return hex.EncodeToString(s[:]), nil
+}
+
+// ReadGlosses reads the glosses of a WordNet data file (data.noun, ...)
+// as one-sentence documents of whitespace- and punctuation-split words,
+// for the casing profile.
+func ReadGlosses(r io.Reader) ([]*nlp.Document, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), maxLine)
+	var docs []*nlp.Document
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || line[0] == ' ' {
+			continue // licence header
+		}
+		_, gloss, ok := strings.Cut(line, " | ")
+		if !ok {
+			continue
+		}
+		// the definition part, before any quoted examples
+		if i := strings.Index(gloss, "; \""); i >= 0 {
+			gloss = gloss[:i]
+		}
+		words := strings.FieldsFunc(gloss, func(r rune) bool {
+			return unicode.IsSpace(r) || strings.ContainsRune(",;:()\"", r)
+		})
+		if len(words) == 0 {
+			continue
+		}
+		var b docBuilder
+		b.start("gloss")
+		b.addSentence(words, nil, func(int) {})
+		docs = append(docs, b.finish())
+	}
+	return docs, sc.Err()
+}
+
+// calibrate sets m.meta.EntryBias by coordinate ascent over a grid,
+// maximising UNER F1 on dev; ties keep the smaller bias in magnitude.
+func calibrate(m *model, dev []*nlp.Document, log io.Writer) error {
+	bias := make([]float64, len(labels))
+	score := func() (float64, error) {
+		m.meta.EntryBias = bias
+		sc, err := Evaluate(newRecognizer(m, WithoutRules()), dev, UNERLabel)
+		if err != nil {
+			return 0, err
+		}
+		return sc.Overall.F1(), nil
+	}
+	best, err := score()
+	if err != nil {
+		return err
+	}
+	for round := 0; round < 2; round++ {
+		for i := range labels {
+			keep := bias[i]
+			for step := -4; step <= 8; step++ {
+				v := float64(step) / 2
+				if v == keep {
+					continue
+				}
+				bias[i] = v
+				f, err := score()
+				if err != nil {
+					return err
+				}
+				if f > best+1e-9 || (math.Abs(f-best) <= 1e-9 && math.Abs(v) < math.Abs(keep)) {
+					best, keep = f, v
+				}
+			}
+			bias[i] = keep
+		}
+	}
+	m.meta.EntryBias = bias
+	if log != nil {
+		fmt.Fprintf(log, "ner: calibrated entry biases %v (dev F1 %.2f)\n", bias, best)
+	}
+	return nil
 }

@@ -6,14 +6,19 @@ import (
 	"github.com/newsgraph/newsgraph/extract/internal/perceptron"
 )
 
-// FeatureSet is the version of the feature templates below; a model
-// trained for another version is refused on load.
-const FeatureSet = 1
+// FeatureSet is the latest version of the feature templates below. Set 1
+// is the Zhang and Nivre family; set 2 adds punctuation and verbs between
+// the candidate words and more s1-b0 pairs. A model records the set it was
+// trained with; other versions are refused on load.
+const FeatureSet = 2
 
 // sentence holds the static feature values of a sentence's words.
 type sentence struct {
 	w []uint64 // lowercased normalised form
 	p []uint64 // tag: UPOS and XPOS
+	// prefix counts of punctuation and verbs: punct[i] is the number of
+	// punctuation words before word i.
+	punct, verb []int
 }
 
 var (
@@ -24,9 +29,20 @@ var (
 func (x *sentence) set(forms, upos, xpos []string) {
 	x.w = x.w[:0]
 	x.p = x.p[:0]
+	x.punct = append(x.punct[:0], 0)
+	x.verb = append(x.verb[:0], 0)
 	for i, f := range forms {
 		x.w = append(x.w, perceptron.Hash(strings.ToLower(perceptron.Norm(f))))
 		x.p = append(x.p, perceptron.Hash(upos[i]+" "+xpos[i]))
+		pu, vb := 0, 0
+		switch upos[i] {
+		case "PUNCT":
+			pu = 1
+		case "VERB", "AUX":
+			vb = 1
+		}
+		x.punct = append(x.punct, x.punct[i]+pu)
+		x.verb = append(x.verb, x.verb[i]+vb)
 	}
 }
 
@@ -78,8 +94,23 @@ func set(a [][2]uint64, i int) (uint64, uint64) {
 	return a[i][0], a[i][1]
 }
 
+// between returns the number of punctuation words (capped at 2) and
+// whether a verb occurs strictly between words i < j (j may be the root).
+func (x *sentence) between(i, j int) (punct, verb uint64) {
+	if i < 0 || j <= i+1 {
+		return 0, 0
+	}
+	j = min(j, len(x.w))
+	p := x.punct[j] - x.punct[i+1]
+	v := x.verb[j] - x.verb[i+1]
+	if v > 0 {
+		v = 1
+	}
+	return uint64(min(p, 2)), uint64(v) + 1
+}
+
 // features appends the features of configuration s.
-func (x *sentence) features(s *state, out []uint64) []uint64 {
+func (x *sentence) features(s *state, out []uint64, fs int) []uint64 {
 	m := perceptron.Mix
 	m2 := func(t, a, b uint64) uint64 { return m(m(t, a), b) }
 	m3 := func(t, a, b, c uint64) uint64 { return m(m(m(t, a), b), c) }
@@ -122,6 +153,8 @@ func (x *sentence) features(s *state, out []uint64) []uint64 {
 	s1rs0, s1rs1 := set(s.rset, i1)
 	b0ls0, b0ls1 := set(s.lset, b0i)
 	s0wp, b0wp, b1wp, b2wp, s1wp := m(s0.w, s0.p), m(b0.w, b0.p), m(b1.w, b1.p), m(b2.w, b2.p), m(s1.w, s1.p)
+	pb, vb := x.between(i0, b0i)
+	pb2, vb2 := x.between(i1, i0)
 	var t uint64
 	n := func() uint64 { t++; return t }
 	out = append(out[:0],
@@ -173,6 +206,15 @@ func (x *sentence) features(s *state, out []uint64) []uint64 {
 		m3(n(), s0.w, s0ls0, s0ls1), m3(n(), s0.p, s0ls0, s0ls1),
 		m3(n(), b0.w, b0ls0, b0ls1), m3(n(), b0.p, b0ls0, b0ls1),
 		m3(n(), s1.p, s1rs0, s1rs1),
+	)
+	if fs < 2 {
+		return out
+	}
+	out = append(out,
+		// between, and s1 with b0
+		m3(n(), s0.p, b0.p, pb), m3(n(), s0.p, b0.p, vb), m3(n(), s1.p, s0.p, pb2), m3(n(), s1.p, s0.p, vb2),
+		m3(n(), s0.w, b0.p, pb), m3(n(), s0.p, b0.w, pb),
+		m2(n(), s1.p, b0.p), m3(n(), s1.p, b0.p, b1.p), m2(n(), s1wp, b0.p), m2(n(), s1.p, b0wp),
 	)
 	return out
 }

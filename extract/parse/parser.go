@@ -26,6 +26,7 @@ type Parser struct {
 	model  *perceptron.Model
 	labels []string
 	moves  moves
+	fs     int // feature set
 }
 
 var (
@@ -52,11 +53,15 @@ func New(b []byte) (*Parser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}
-	if err := perceptron.CheckMeta(f.Meta, ModelName, FeatureSet); err != nil {
+	fs := f.Meta.FeatureSet
+	if fs < 1 || fs > FeatureSet {
+		fs = FeatureSet // so that CheckMeta reports the mismatch
+	}
+	if err := perceptron.CheckMeta(f.Meta, ModelName, fs); err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}
 	labels := f.Section("labels")
-	p := &Parser{meta: f.Meta, model: f.Model, labels: splitLines(labels)}
+	p := &Parser{meta: f.Meta, model: f.Model, labels: splitLines(labels), fs: fs}
 	return p, p.init()
 }
 
@@ -172,7 +177,7 @@ func (p *Parser) parse(w *worker, forms, upos, xpos []string) *state {
 	scores := w.scores[:p.moves.count()]
 	s := w.s
 	for !s.terminal() {
-		w.feats = w.x.features(s, w.feats)
+		w.feats = w.x.features(s, w.feats, p.fs)
 		clear(scores)
 		p.model.Score(w.feats, scores)
 		mv := p.best(s, scores)

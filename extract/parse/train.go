@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -13,7 +14,9 @@ import (
 
 // TrainOptions control training.
 type TrainOptions struct {
+	Context    context.Context // training stops with its error when it is done (nil: never)
 	Iterations int
+	FeatureSet int // feature templates to train with (0: the latest, FeatureSet)
 	Seed       uint64
 	Prune      float64               // drop averaged weights below this magnitude
 	Explore    float64               // probability of following a wrong prediction (default 0.9)
@@ -117,6 +120,12 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 	if opt.Iterations <= 0 {
 		opt.Iterations = 1
 	}
+	if opt.FeatureSet == 0 {
+		opt.FeatureSet = FeatureSet
+	}
+	if opt.FeatureSet < 1 || opt.FeatureSet > FeatureSet {
+		return nil, fmt.Errorf("parse: train: no feature set %d", opt.FeatureSet)
+	}
 	if opt.Explore == 0 {
 		opt.Explore = 0.9
 	}
@@ -174,7 +183,7 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 		}
 	}
 	logf("parse: %d training sentences, %d skipped (not a tree), %d arcs lifted, %d labels\n", len(exs), skipped, lifted, len(labels))
-	p := &Parser{labels: labels}
+	p := &Parser{labels: labels, fs: opt.FeatureSet}
 	if err := p.init(); err != nil {
 		return nil, err
 	}
@@ -190,6 +199,9 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 	var feats []uint64
 	scores := make([]float32, mv.count())
 	for it := 1; it <= opt.Iterations; it++ {
+		if opt.Context != nil && opt.Context.Err() != nil {
+			return nil, opt.Context.Err()
+		}
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		correct, total := 0, 0
 		for _, ei := range order {
@@ -197,23 +209,22 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 			x.set(ex.forms, ex.upos, ex.xpos)
 			s = newState(len(ex.forms), s)
 			for !s.terminal() {
-				feats = x.features(s, feats)
+				feats = x.features(s, feats, opt.FeatureSet)
 				clear(scores)
 				tr.Score(feats, scores)
 				guess := p.best(s, scores)
 				sh, la, ra := costs(s, ex.heads)
-				truth := -1
+				// The truth is the best-scoring move of least cost (zero
+				// except where the single-root rule forces a loss).
+				truth, tc := -1, 0
 				for m, sc := range scores {
-					if !mv.valid(s, m) || moveCost(mv, s, ex, m, sh, la, ra) != 0 {
+					if !mv.valid(s, m) {
 						continue
 					}
-					if truth < 0 || sc > scores[truth] {
-						truth = m
+					c := moveCost(mv, s, ex, m, sh, la, ra)
+					if truth < 0 || c < tc || (c == tc && sc > scores[truth]) {
+						truth, tc = m, c
 					}
-				}
-				if truth < 0 {
-					// Cannot happen for projective trees; follow the model.
-					truth = guess
 				}
 				tr.Tick()
 				tr.Update(feats, truth, guess)
@@ -241,7 +252,7 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 	}
 	f := &perceptron.File{
 		Meta: perceptron.Meta{
-			Name: ModelName, Version: opt.Version, FeatureSet: FeatureSet, Data: opt.Data,
+			Name: ModelName, Version: opt.Version, FeatureSet: opt.FeatureSet, Data: opt.Data,
 			Iterations: opt.Iterations, Seed: opt.Seed, Prune: opt.Prune, DevFile: opt.DevFile,
 		},
 		Classes:  moveNames(labels),

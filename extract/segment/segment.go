@@ -1,22 +1,53 @@
 package segment
 
 import (
+	_ "embed"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract/nlp"
 )
 
-// Segmenter is the sentence splitter. It holds no state and is safe for
-// concurrent use.
-type Segmenter struct{}
+// Segmenter is the sentence splitter. It is read-only once built and safe
+// for concurrent use.
+type Segmenter struct {
+	model *Model // nil: rules only
+	err   error  // why the model could not be loaded
+}
 
-// New returns the sentence splitter stage.
-func New() *Segmenter { return &Segmenter{} }
+//go:embed segment.model
+var modelData []byte
 
-// Name returns the stage name and rule version.
-func (*Segmenter) Name() string { return "segment/1" }
+var (
+	loadOnce     sync.Once
+	defaultModel *Model
+	loadErr      error
+)
+
+// New returns the sentence splitter with its embedded boundary model: an
+// averaged perceptron over boundary candidates whose features include the
+// rule decision. The model is decoded once per process.
+func New() *Segmenter {
+	loadOnce.Do(func() { defaultModel, loadErr = Decode(modelData) })
+	return &Segmenter{model: defaultModel, err: loadErr}
+}
+
+// NewRules returns the sentence splitter that uses the rules alone.
+func NewRules() *Segmenter { return &Segmenter{} }
+
+// NewWithModel returns a sentence splitter that uses m (from Train or
+// Decode).
+func NewWithModel(m *Model) *Segmenter { return &Segmenter{model: m} }
+
+// Name returns the stage name and version.
+func (g *Segmenter) Name() string {
+	if g.model == nil {
+		return "segment/1" // the rules alone
+	}
+	return "segment/2"
+}
 
 // Needs returns the layers the stage reads: nlp.Tokens.
 func (*Segmenter) Needs() nlp.Layer { return nlp.Tokens }
@@ -24,26 +55,38 @@ func (*Segmenter) Needs() nlp.Layer { return nlp.Tokens }
 // Adds returns the layers the stage fills: nlp.Sentences.
 func (*Segmenter) Adds() nlp.Layer { return nlp.Sentences }
 
-// Process fills doc.Sentences from doc.Tokens and doc.Text.
+// Process fills doc.Sentences from doc.Tokens and doc.Text. It returns an
+// error, and leaves doc alone, when the embedded model could not be
+// loaded.
 func (g *Segmenter) Process(doc *nlp.Document) error {
+	if g.err != nil {
+		return g.err
+	}
 	doc.Sentences = g.Sentences(doc.Text, doc.Tokens)
 	return nil
 }
 
 // Sentences returns sentences tiling toks, whose offsets index text. A
-// multiword token is never split.
-func (*Segmenter) Sentences(text string, toks []nlp.Token) []nlp.Sentence {
+// multiword token is never split. Tokens whose offsets fall outside text
+// are tolerated (they never end a sentence on their own account).
+func (g *Segmenter) Sentences(text string, toks []nlp.Token) []nlp.Sentence {
 	var out []nlp.Sentence
+	var z featurizer
 	start := 0
-	for i := 0; i < len(toks); i++ {
-		if i+1 == len(toks) {
-			break
-		}
-		if inside(toks, i) || !boundary(text, toks, i) {
+	for i := 0; i+1 < len(toks); i++ {
+		if inside(toks, i) {
 			continue
 		}
-		out = append(out, nlp.Sentence{Start: start, End: i + 1})
-		start = i + 1
+		var end bool
+		if g.model == nil || strings.Contains(gap(text, toks, i), "\n") {
+			end = boundary(text, toks, i)
+		} else if candidate(text, toks, i) {
+			end = g.model.score(z.features(text, toks, i, i+1-start)) > 0
+		}
+		if end {
+			out = append(out, nlp.Sentence{Start: start, End: i + 1})
+			start = i + 1
+		}
 	}
 	if start < len(toks) {
 		out = append(out, nlp.Sentence{Start: start, End: len(toks)})
@@ -77,12 +120,9 @@ func boundary(text string, toks []nlp.Token, i int) bool {
 	if nl == 1 && (startsUpper(next) || isOpener(next) || endsSentence(cur) || isClose(cur)) {
 		return true
 	}
-	if g == "" && !isClose(next) {
-		// No space: only a closing quote or bracket can follow a full stop
-		// within the same run of text (U.S.-led, "end."Next is rare).
-		return false
-	}
-	if isClose(next) && !strings.Contains(g, " ") && g == "" {
+	if g == "" {
+		// No space: the next token is glued to this one (a closing quote
+		// after the full stop, U.S.-led); "end.Next" is too rare to split.
 		return false
 	}
 	if isCitation(toks, i+1) || isEmoticon(next) {

@@ -57,19 +57,19 @@ func newWord(form string) word {
 	return w
 }
 
-// context is a sentence prepared for feature extraction: words padded by
+// sentCtx is a sentence prepared for feature extraction: words padded by
 // two on each side.
-type context struct {
+type sentCtx struct {
 	words []word
 }
 
-func newContext(forms []string, buf []word) context {
+func newContext(forms []string, buf []word) sentCtx {
 	buf = append(buf[:0], padWords[0], padWords[1])
 	for _, f := range forms {
 		buf = append(buf, newWord(f))
 	}
 	buf = append(buf, padWords[2], padWords[3])
-	return context{words: buf}
+	return sentCtx{words: buf}
 }
 
 // Feature template ids.
@@ -108,7 +108,7 @@ const (
 
 // features appends the features of word i (0-based) given the two
 // previous tags (class indices, -1 and -2 for the start pads).
-func (c context) features(i int, p1, p2 int, out []uint64) []uint64 {
+func (c sentCtx) features(i int, p1, p2 int, out []uint64) []uint64 {
 	m := perceptron.Mix
 	w := c.words[i+2]
 	wm1, wm2 := c.words[i+1], c.words[i]

@@ -19,8 +19,21 @@ const maxSuffix = 6
 // of forms the rules get wrong in training, then the edit script of the
 // longest known (xpos, suffix) key.
 type lemmatizer struct {
-	rules      map[string]string // xpos + "\x00" + lowercase suffix -> edit script
-	exceptions map[string]string // form + "\x00" + xpos -> lemma
+	rules      map[string]string            // xpos + "\x00" + lowercase suffix -> edit script
+	exceptions map[string]string            // form + "\x00" + xpos -> lemma
+	byTag      map[string]map[string]string // xpos -> lowercase suffix -> edit script, for lookups
+}
+
+// index builds byTag from rules.
+func (l *lemmatizer) index() {
+	l.byTag = map[string]map[string]string{}
+	for k, v := range l.rules {
+		x, suf, _ := strings.Cut(k, "\x00")
+		if l.byTag[x] == nil {
+			l.byTag[x] = map[string]string{}
+		}
+		l.byTag[x][suf] = v
+	}
 }
 
 // editScript returns the edit that turns form into lemma: "L" (lowercase
@@ -82,14 +95,15 @@ func suffixKey(xpos, lower string, k int) string {
 func (l *lemmatizer) byRules(form, xpos string) string {
 	lower := strings.ToLower(form)
 	n := utf8.RuneCountInString(lower)
-	for k := min(n, maxSuffix); k >= 0; k-- {
-		if s, ok := l.rules[suffixKey(xpos, lower, k)]; ok {
+	rules := l.byTag[xpos]
+	for k := min(n, maxSuffix); k >= 0 && rules != nil; k-- {
+		if s, ok := rules[perceptron.Suffix(lower, k)]; ok {
 			if out, ok := applyScript(form, s); ok {
 				return out
 			}
 		}
 	}
-	return strings.ToLower(form)
+	return lower
 }
 
 // lemma returns the lemma of form tagged xpos.
@@ -163,6 +177,7 @@ func trainLemmatizer(samples []lemmaSample) *lemmatizer {
 	for _, k := range drop {
 		delete(l.rules, k)
 	}
+	l.index()
 	for pk, m := range pairs {
 		lem, _ := best(m)
 		form, xpos, _ := strings.Cut(pk, "\x00")
@@ -204,5 +219,6 @@ func decodeLemmatizer(b []byte) (*lemmatizer, error) {
 			return nil, fmt.Errorf("tag: bad lemma line %q", sc.Text())
 		}
 	}
+	l.index()
 	return l, sc.Err()
 }

@@ -1,6 +1,7 @@
 package tag
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -14,6 +15,7 @@ import (
 
 // TrainOptions control training.
 type TrainOptions struct {
+	Context    context.Context // training stops with its error when it is done (nil: never)
 	Iterations int
 	Seed       uint64
 	Prune      float64               // drop averaged weights below this magnitude
@@ -124,6 +126,9 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 	var buf []word
 	var final []perceptron.Score
 	for it := 1; it <= opt.Iterations; it++ {
+		if opt.Context != nil && opt.Context.Err() != nil {
+			return nil, opt.Context.Err()
+		}
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		correct, total := 0, 0
 		for _, si := range order {

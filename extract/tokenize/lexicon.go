@@ -6,11 +6,11 @@ package tokenize
 var abbrevs = set(
 	"mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "jr.", "sr.", "messrs.", "mmes.", "rev.", "hon.", "fr.",
 	"gov.", "sen.", "rep.", "reps.", "sens.", "pres.", "gen.", "col.", "lt.", "sgt.", "capt.", "adm.", "maj.", "cmdr.", "cpl.", "pvt.", "supt.", "insp.", "det.", "atty.",
-	"inc.", "corp.", "co.", "ltd.", "llc.", "bros.", "plc.", "dept.", "univ.", "assn.", "ave.", "blvd.", "rd.", "hwy.", "mt.", "ft.", "pl.",
+	"inc.", "corp.", "assoc.", "sts.", "drs.", "govt.", "co.", "ltd.", "llc.", "bros.", "plc.", "dept.", "univ.", "assn.", "ave.", "blvd.", "rd.", "hwy.", "mt.", "ft.", "pl.",
 	"jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
 	"mon.", "tue.", "tues.", "thu.", "thur.", "thurs.", "fri.", "etc.", "c.", "vs.", "v.", "cf.", "viz.", "approx.", "est.", "fig.", "figs.", "vol.", "vols.", "ch.", "pp.", "p.", "ed.", "eds.", "al.",
 	"ca.", "tel.", "ext.", "dept.", "mgr.", "asst.", "misc.", "govt.",
-	"ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "fla.", "ga.", "kan.", "kans.", "ky.", "mich.", "minn.", "mont.", "neb.", "nev.", "okla.", "tenn.", "tex.", "va.", "vt.", "wis.", "wyo.",
+	"ala.", "ariz.", "cal.", "ark.", "calif.", "colo.", "conn.", "fla.", "ga.", "kan.", "kans.", "ky.", "mo.", "mich.", "minn.", "mont.", "neb.", "nev.", "okla.", "tenn.", "tex.", "va.", "vt.", "wis.", "wyo.",
 )
 
 // prefixes keep their hyphen inside the word (e-mail, non-profit).
@@ -56,3 +56,6 @@ var itsFollowers = set("a", "an", "the", "not", "so", "just", "very", "really", 
 	"all", "about", "because", "like", "ok", "okay", "always", "never", "still", "probably", "definitely", "actually",
 	"pretty", "kind", "my", "your", "his", "our", "their", "what", "how", "on", "in", "out", "up", "over", "no", "that", "true",
 	"hard", "easy", "fine", "gone", "done", "raining", "illegal")
+
+// numAbbrevs keep their period only before a number (No. 10, pp. 5).
+var numAbbrevs = set("no.", "nos.", "pp.", "p.", "art.", "sec.", "vol.", "fig.", "ch.", "tel.")

@@ -27,3 +27,16 @@ func TestRandomInvariants(t *testing.T) {
 		}
 	}
 }
+
+// TestLongInputs feeds long runs of the characters the rules join or
+// split on; a rule that rescans its piece would make this test crawl.
+func TestLongInputs(t *testing.T) {
+	tok := New()
+	for _, unit := range []string{"1-", "a.", "1,", "(", ")", "'", "a'", "x-", "1/", "-", ".", "—", "\xff", "a", "U.S.", "n't", "1:"} {
+		text := strings.Repeat(unit, 30000/len(unit))
+		toks := tok.Tokens(text)
+		if err := checkOffsets(text, toks); err != nil {
+			t.Fatalf("%q x %d: %v", unit, 30000/len(unit), err)
+		}
+	}
+}

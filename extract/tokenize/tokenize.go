@@ -35,7 +35,7 @@ func (t *Tokenizer) Process(doc *nlp.Document) error {
 
 // Tokens returns the tokens of text. Head is -1 on every token.
 func (*Tokenizer) Tokens(text string) []nlp.Token {
-	s := scanner{text: text, toks: make([]nlp.Token, 0, len(text)/5+1)}
+	s := scanner{text: text, toks: make([]nlp.Token, 0, len(text)/4+1)}
 	for i := 0; i < len(text); {
 		r, n := decode(text, i)
 		if isSpace(r, n) {
@@ -57,9 +57,6 @@ func (*Tokenizer) Tokens(text string) []nlp.Token {
 	for k := range s.toks {
 		tok := &s.toks[k]
 		tok.Head = -1
-		if k+1 < len(s.toks) && s.toks[k+1].Start < tok.End {
-			continue // a word inside a multiword token
-		}
 		if tok.End < len(text) {
 			r, n := decode(text, tok.End)
 			tok.SpaceAfter = isSpace(r, n)
@@ -80,9 +77,14 @@ func (*Tokenizer) Tokens(text string) []nlp.Token {
 // next word is one that a possessive cannot precede: its not, its a, its
 // been.
 func (s *scanner) splitIts() {
+	rest := 0 // words left in the current multiword token
 	for k := 0; k+1 < len(s.toks); k++ {
 		t := s.toks[k]
-		if t.MWT != 0 || (k > 0 && s.toks[k-1].MWT > 1 && s.toks[k-1].End > t.Start) {
+		if t.MWT > 1 {
+			rest = t.MWT
+		}
+		if rest > 0 {
+			rest--
 			continue
 		}
 		if (t.Form == "its" || t.Form == "Its") && itsFollowers[s.toks[k+1].Form] {
@@ -182,14 +184,18 @@ func (s *scanner) chunk(a, b int) {
 		}
 		if !isAlnum(r) && !s.keepLeading(a, b, r, n) {
 			e := s.punctRun(a, b, r, n)
-			if isApos(r) || r == '"' || r == '‘' || r == '“' || r == '`' {
-				openQuote = true
+			if isApos(r) || r == '‘' || r == '`' {
+				openQuote = true // a single quote opens: 'Jones' is not a possessive
 			}
 			s.emit(a, e)
 			a = e
 			continue
 		}
 		lr, ln := s.lastRune(a, b)
+		if lr == '.' && b-a > 2 && s.abbrevTail(a, b) {
+			s.word(a, b) // D-Calif.: the body keeps the period on Calif.
+			break
+		}
 		if !isAlnum(lr) && !s.keepTrailing(a, b, lr, ln, openQuote) {
 			st := s.punctRunBack(a, b, lr, ln)
 			tail = append(tail, [2]int{st, b})
@@ -206,6 +212,19 @@ func (s *scanner) chunk(a, b int) {
 	for k := len(tail) - 1; k >= 0; k-- {
 		s.emit(tail[k][0], tail[k][1])
 	}
+}
+
+// abbrevTail reports whether text[a:b], which ends in a period, ends with
+// a known abbreviation after a hyphen or slash (D-Calif.).
+func (s *scanner) abbrevTail(a, b int) bool {
+	k := b - 1
+	for k > a && isAlnumByte(s.text[k-1]) {
+		k--
+	}
+	if k == a || k == b-1 || (s.text[k-1] != '-' && s.text[k-1] != '/') {
+		return false
+	}
+	return abbrevs[strings.ToLower(s.text[k:b])]
 }
 
 // emoticonPrefix returns the end of an emoticon that starts text[a:b] and
@@ -321,12 +340,13 @@ func isBang(r rune) bool { return r == '!' || r == '?' }
 // clitic or a bare prefix such as "non-".
 func (s *scanner) atom(a, b int) bool {
 	w := s.text[a:b]
-	if emoticons[w] || clitics[strings.ToLower(strings.ReplaceAll(w, "’", "'"))] {
+	if len(w) <= 6 && (!isAlnumByte(w[0]) || w[0] == 'n' || w[0] == 'N' || w[0] == 'b' || w[0] == 'w' || w[0] == 'X' || w[0] == 'x') &&
+		(emoticons[w] || clitics[strings.ToLower(strings.ReplaceAll(w, "’", "'"))]) {
 		return true
 	}
 	last := w[len(w)-1]
 	if last == '.' {
-		return isAbbrev(w)
+		return isAbbrev(w) || (len(w) <= 5 && numAbbrevs[strings.ToLower(w)] && s.digitFollows(b))
 	}
 	if last == '-' {
 		return isPrefix(w[:len(w)-1])
@@ -335,6 +355,20 @@ func (s *scanner) atom(a, b int) bool {
 		return false
 	}
 	return isURL(w) || isEmail(w)
+}
+
+// digitFollows reports whether the next non-space character after b is a
+// digit (No. 10, pp. 5).
+func (s *scanner) digitFollows(b int) bool {
+	for k := b; k < len(s.text); k++ {
+		switch c := s.text[k]; {
+		case c == ' ' || c == '\t':
+			continue
+		default:
+			return '0' <= c && c <= '9'
+		}
+	}
+	return false
 }
 
 func isAlnumByte(c byte) bool {
@@ -437,7 +471,7 @@ func (s *scanner) word(a, b int) {
 		if len(s.toks) > first {
 			// The clitic joins the last piece of the host.
 			last := s.toks[len(s.toks)-1]
-			if isAlnum(lastRuneOf(last.Form)) {
+			if lr := lastRuneOf(last.Form); isAlnum(lr) || lr == '.' {
 				s.toks = s.toks[:len(s.toks)-1]
 				s.emitMWT(last.Start, []int{a + c}, b)
 				return
@@ -503,8 +537,8 @@ func hasSuffixFold(w, suf string) bool {
 // hostEnd returns c when the host w[:c] ends in a letter or digit, else 0.
 func hostEnd(w string, c int) int {
 	r, _ := utf8.DecodeLastRuneInString(w[:c])
-	if isAlnum(r) {
-		return c
+	if isAlnum(r) || (r == '.' && isAbbrev(w[:c])) {
+		return c // Bush's, U.S.'s
 	}
 	return 0
 }
@@ -565,7 +599,7 @@ func (s *scanner) body(a, b int) {
 
 func (s *scanner) abbrevEnd(p, e int) bool {
 	w := s.text[p:e]
-	return strings.Count(w, ".") > 1 && isAbbrev(w)
+	return (strings.Count(w, ".") > 1 && isAbbrev(w)) || (e-p <= 8 && abbrevs[strings.ToLower(w)])
 }
 
 // joins reports whether the punctuation rune r at i (size n) joins the
@@ -605,6 +639,9 @@ func (s *scanner) joins(p, i int, r rune, n, b int, prev, next rune) bool {
 // numeric reports whether text[p:i] is a number or an ID: digits with
 // joining punctuation, or a digit-bearing code.
 func (s *scanner) numeric(p, i int) bool {
+	if i-p > maxID {
+		return false
+	}
 	hasDigit := false
 	for k := p; k < i; k++ {
 		c := s.text[k]
@@ -617,12 +654,16 @@ func (s *scanner) numeric(p, i int) bool {
 	return hasDigit
 }
 
+// maxID bounds the length of a number or ID joined across hyphens, which
+// keeps pathological input linear.
+const maxID = 40
+
 // idRun reports whether the run of letters, digits and hyphens starting
 // at p is a phone number or an ID (713-853-3989): two hyphens or more. A
 // single hyphen between numbers is a range (13-17) and splits.
 func (s *scanner) idRun(p, b int) bool {
 	hy := 0
-	for k := p; k < b; k++ {
+	for k := p; k < b && k-p <= maxID; k++ {
 		c := s.text[k]
 		if c == '-' {
 			hy++
@@ -630,7 +671,34 @@ func (s *scanner) idRun(p, b int) bool {
 			break
 		}
 	}
-	return hy >= 2
+	if hy >= 2 {
+		return true
+	}
+	// Two digit groups: a local phone number (853-3242), a ZIP+4 code
+	// (16802-6601) or a code whose second group has a leading zero
+	// (36-01) is one token; other pairs are ranges (13-17, 1990-91).
+	h := strings.IndexByte(s.text[p:b], '-')
+	if h <= 0 {
+		return false
+	}
+	e := p + h + 1
+	for e < b && isAlnumByte(s.text[e]) {
+		e++
+	}
+	left, right := s.text[p:p+h], s.text[p+h+1:e]
+	if !allDigits(left) || !allDigits(right) {
+		return false
+	}
+	return len(left) == 3 && len(right) == 4 || len(left) == 5 && len(right) == 4 || len(right) >= 2 && right[0] == '0'
+}
+
+func allDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // splitUnit emits a piece, splitting a unit of measure or a time suffix

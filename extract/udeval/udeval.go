@@ -42,7 +42,7 @@ func (s *Score) add(o Score) {
 }
 
 // Scores holds every metric of one evaluation. LAS compares the universal
-// part of the relation (before ":") as the CoNLL 2018 scorer does; Rel
+// part of the relation (before ":") as the CoNLL 2018 scorer does; LASFull
 // compares the full relation with its subtype for the words whose head is
 // right (LAS with subtypes).
 type Scores struct {
@@ -341,8 +341,8 @@ func alignWords(gold, system *nlp.Document, gw, ge int, sw []int, g2s, s2g []int
 
 func lcsPair(gold, system *nlp.Document, gl, sl []int, g2s, s2g []int) {
 	n, m := len(gl), len(sl)
-	if n == 0 || m == 0 {
-		return
+	if n == 0 || m == 0 || n*m > 1<<16 {
+		return // nothing to pair, or a malformed token too long to compare
 	}
 	l := make([][]int, n+1)
 	for i := range l {

@@ -200,3 +200,20 @@ func TestAdd(t *testing.T) {
 		t.Errorf("String lacks LAS:\n%s", total)
 	}
 }
+
+// Malformed documents give meaningless scores but never a panic.
+func TestEvaluateMalformed(t *testing.T) {
+	g := gold()
+	docs := []*nlp.Document{
+		nlp.New("empty", text),
+		{Text: text, Tokens: []nlp.Token{{Start: 9, End: 2, MWT: 50, Head: 99}, {Start: -4, End: 1000, Head: -7}},
+			Sentences: []nlp.Sentence{{Start: 3, End: 1}, {Start: 0, End: 40}}},
+		{Text: text, Tokens: make([]nlp.Token, 400), Sentences: []nlp.Sentence{{Start: 0, End: 400}}},
+	}
+	for _, d := range docs {
+		d.Tokens = append(d.Tokens, nlp.Token{Start: 0, End: 1, MWT: 1 << 20})
+		Evaluate(g, d)
+		Evaluate(d, g)
+		Evaluate(d, d)
+	}
+}

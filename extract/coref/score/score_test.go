@@ -236,3 +236,30 @@ func TestReadErrors(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRead checks that the reader never panics and that what it accepts
+// writes and reads back to the same clusters.
+func FuzzRead(f *testing.F) {
+	f.Add("# begin document \n0\tHis\t(1(2)\n1\tmother\t1)\n2\t.\t2)(3)\n# end document\n")
+	f.Add("#begin document (x); part 000\nw 0 1 a (5|5)\n\nw 0 2 b -\n#end document\n")
+	f.Add("# begin document d\n0\ta\t(1\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		docs, err := Read(strings.NewReader(in), "fuzz")
+		if err != nil {
+			return
+		}
+		for _, d := range docs {
+			var b strings.Builder
+			if err := Write(&b, d); err != nil {
+				continue // spans the writer cannot express are reported, not written
+			}
+			back, err := Read(strings.NewReader(b.String()), "")
+			if err != nil || len(back) != 1 {
+				t.Fatalf("reading back %q: %v", b.String(), err)
+			}
+			if r := Score(d.Clusters, back[0].Clusters); len(d.Clusters) > 0 && !near(r.B3.Recall(), 1) {
+				t.Fatalf("round trip changed the clusters:\n%q\n%q", in, b.String())
+			}
+		}
+	})
+}

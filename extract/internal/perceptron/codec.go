@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"sort"
 )
 
 // Meta describes a model: what it is, what it was trained on and how.
@@ -101,11 +100,6 @@ func Encode(f *File) ([]byte, error) {
 		step = 1
 	}
 	p = binary.LittleEndian.AppendUint32(p, math.Float32bits(step))
-	keys := make([]uint64, 0, len(m.index))
-	for k := range m.index {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
 	// Quantise first so that features whose weights all round to zero are dropped.
 	type qe struct {
 		class uint16
@@ -113,10 +107,9 @@ func Encode(f *File) ([]byte, error) {
 	}
 	var rows [][]qe
 	var kept []uint64
-	for _, k := range keys {
-		s := m.index[k]
+	m.each(func(k uint64, entries []entry) {
 		var row []qe
-		for _, e := range m.entries[s.off : s.off+s.n] {
+		for _, e := range entries {
 			q := int64(math.Round(float64(e.w) / float64(step)))
 			if q != 0 {
 				row = append(row, qe{e.class, q})
@@ -126,7 +119,7 @@ func Encode(f *File) ([]byte, error) {
 			rows = append(rows, row)
 			kept = append(kept, k)
 		}
-	}
+	})
 	p = binary.AppendUvarint(p, uint64(len(kept)))
 	var prev uint64
 	nw := 0
@@ -251,8 +244,8 @@ func Decode(b []byte) (*File, error) {
 	if nf > uint64(len(d.b)) {
 		return nil, fmt.Errorf("perceptron: decode: %d features in %d bytes", nf, len(d.b))
 	}
-	m := &Model{NClasses: int(nc), index: make(map[uint64]span, nf), entries: make([]entry, 0, f.Meta.Weights)}
-	var key uint64
+	m := &Model{NClasses: int(nc), index: newTable(int(nf)), entries: make([]entry, 0, min(f.Meta.Weights, len(d.b)))}
+	var key, prevKey uint64
 	for i := uint64(0); i < nf && d.err == nil; i++ {
 		key += d.uvarint()
 		n := d.uvarint()
@@ -269,7 +262,11 @@ func Decode(b []byte) (*File, error) {
 			}
 			m.entries = append(m.entries, entry{class: uint16(c), w: float32(q) * step})
 		}
-		m.index[key] = span{uint32(off), uint32(n)}
+		if i > 0 && key == prevKey {
+			return nil, fmt.Errorf("perceptron: decode: feature %x twice", key)
+		}
+		prevKey = key
+		m.index.put(key, span{uint32(off), uint32(n)})
 	}
 	if d.err != nil {
 		return nil, fmt.Errorf("perceptron: decode: %w", d.err)

@@ -40,15 +40,69 @@ type span struct {
 // Model is a trained, read-only weight table. It is safe for concurrent use.
 type Model struct {
 	NClasses int
-	index    map[uint64]span
+	index    table
 	entries  []entry
+}
+
+// table is an open-addressing hash table from feature hashes to rows,
+// faster than a Go map for this read-mostly use. Key 0 is kept aside.
+type table struct {
+	keys    []uint64
+	spans   []span
+	mask    uint64
+	n       int
+	zero    span
+	hasZero bool
+}
+
+func newTable(n int) table {
+	size := 16
+	for size < 2*n {
+		size <<= 1
+	}
+	return table{keys: make([]uint64, size), spans: make([]span, size), mask: uint64(size - 1)}
+}
+
+// put adds a key that is not in the table yet; the table must have been
+// made for at least as many keys.
+func (t *table) put(k uint64, s span) {
+	t.n++
+	if k == 0 {
+		t.zero, t.hasZero = s, true
+		return
+	}
+	i := (k * 0x9e3779b97f4a7c15) >> 7 & t.mask
+	for t.keys[i] != 0 {
+		i = (i + 1) & t.mask
+	}
+	t.keys[i] = k
+	t.spans[i] = s
+}
+
+func (t *table) get(k uint64) (span, bool) {
+	if k == 0 {
+		return t.zero, t.hasZero
+	}
+	if t.keys == nil {
+		return span{}, false
+	}
+	i := (k * 0x9e3779b97f4a7c15) >> 7 & t.mask
+	for {
+		switch t.keys[i] {
+		case k:
+			return t.spans[i], true
+		case 0:
+			return span{}, false
+		}
+		i = (i + 1) & t.mask
+	}
 }
 
 // Score adds the weights of feats to scores, which must have NClasses
 // elements. Unknown features are ignored.
 func (m *Model) Score(feats []uint64, scores []float32) {
 	for _, f := range feats {
-		s, ok := m.index[f]
+		s, ok := m.index.get(f)
 		if !ok {
 			continue
 		}
@@ -59,7 +113,25 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 }
 
 // Len is the number of features and of weights in the model.
-func (m *Model) Len() (features, weights int) { return len(m.index), len(m.entries) }
+func (m *Model) Len() (features, weights int) { return m.index.n, len(m.entries) }
+
+// each calls f for every feature of the model in increasing hash order.
+func (m *Model) each(f func(key uint64, row []entry)) {
+	keys := make([]uint64, 0, m.index.n)
+	if m.index.hasZero {
+		keys = append(keys, 0)
+	}
+	for _, k := range m.index.keys {
+		if k != 0 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	for _, k := range keys {
+		s, _ := m.index.get(k)
+		f(k, m.entries[s.off:s.off+s.n])
+	}
+}
 
 // Best returns the index of the highest score among the classes for which
 // ok returns true (all when ok is nil), the lowest index on ties, or -1 when
@@ -90,20 +162,82 @@ type tw struct {
 // concurrent use.
 type Trainer struct {
 	NClasses int
-	index    map[uint64]int32
+	index    rowTable
 	rows     [][]tw
 	now      int32 // instances seen
 }
 
+// rowTable is a growing open-addressing hash table from feature hashes to
+// row numbers (stored +1, so that 0 marks an empty slot).
+type rowTable struct {
+	keys []uint64
+	rows []int32
+	mask uint64
+	n    int
+}
+
+func (t *rowTable) slot(k uint64) uint64 {
+	i := (k * 0x9e3779b97f4a7c15) >> 7 & t.mask
+	for t.rows[i] != 0 && t.keys[i] != k {
+		i = (i + 1) & t.mask
+	}
+	return i
+}
+
+func (t *rowTable) get(k uint64) (int32, bool) {
+	if t.n == 0 {
+		return 0, false
+	}
+	i := t.slot(k)
+	return t.rows[i] - 1, t.rows[i] != 0
+}
+
+func (t *rowTable) put(k uint64, r int32) {
+	if 2*(t.n+1) > len(t.keys) {
+		old := *t
+		size := max(1024, 2*len(old.keys))
+		*t = rowTable{keys: make([]uint64, size), rows: make([]int32, size), mask: uint64(size - 1), n: old.n}
+		for i, v := range old.rows {
+			if v != 0 {
+				j := t.slot(old.keys[i])
+				t.keys[j], t.rows[j] = old.keys[i], v
+			}
+		}
+	}
+	i := t.slot(k)
+	if t.rows[i] == 0 {
+		t.n++
+	}
+	t.keys[i], t.rows[i] = k, r+1
+}
+
+// each calls f for every key in increasing order.
+func (t *rowTable) each(f func(k uint64, r int32)) {
+	type kv struct {
+		k uint64
+		r int32
+	}
+	all := make([]kv, 0, t.n)
+	for i, v := range t.rows {
+		if v != 0 {
+			all = append(all, kv{t.keys[i], v - 1})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].k < all[j].k })
+	for _, x := range all {
+		f(x.k, x.r)
+	}
+}
+
 // NewTrainer returns a trainer for n classes.
 func NewTrainer(n int) *Trainer {
-	return &Trainer{NClasses: n, index: make(map[uint64]int32)}
+	return &Trainer{NClasses: n}
 }
 
 // Score adds the current (not averaged) weights of feats to scores.
 func (t *Trainer) Score(feats []uint64, scores []float32) {
 	for _, f := range feats {
-		r, ok := t.index[f]
+		r, ok := t.index.get(f)
 		if !ok {
 			continue
 		}
@@ -123,10 +257,10 @@ func (t *Trainer) Update(feats []uint64, truth, guess int) {
 		return
 	}
 	for _, f := range feats {
-		r, ok := t.index[f]
+		r, ok := t.index.get(f)
 		if !ok {
 			r = int32(len(t.rows))
-			t.index[f] = r
+			t.index.put(f, r)
 			t.rows = append(t.rows, nil)
 		}
 		t.add(r, truth, 1)
@@ -151,17 +285,12 @@ func (t *Trainer) add(r int32, class int, d float64) {
 // Average returns the averaged weights as a Model, dropping weights whose
 // magnitude is below prune. The trainer can continue afterwards.
 func (t *Trainer) Average(prune float64) *Model {
-	keys := make([]uint64, 0, len(t.index))
-	for k := range t.index {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	m := &Model{NClasses: t.NClasses, index: make(map[uint64]span, len(keys))}
+	m := &Model{NClasses: t.NClasses, index: newTable(t.index.n)}
 	now := math.Max(float64(t.now), 1)
 	var row []entry
-	for _, k := range keys {
+	t.index.each(func(k uint64, r int32) {
 		row = row[:0]
-		for _, e := range t.rows[t.index[k]] {
+		for _, e := range t.rows[r] {
 			avg := (e.total + float64(t.now-e.ts)*e.w) / now
 			if math.Abs(avg) < prune || avg == 0 {
 				continue
@@ -169,11 +298,11 @@ func (t *Trainer) Average(prune float64) *Model {
 			row = append(row, entry{class: uint16(e.class), w: float32(avg)})
 		}
 		if len(row) == 0 {
-			continue
+			return
 		}
 		sort.Slice(row, func(i, j int) bool { return row[i].class < row[j].class })
-		m.index[k] = span{uint32(len(m.entries)), uint32(len(row))}
+		m.index.put(k, span{uint32(len(m.entries)), uint32(len(row))})
 		m.entries = append(m.entries, row...)
-	}
+	})
 	return m
 }

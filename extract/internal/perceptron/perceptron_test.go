@@ -1,0 +1,181 @@
+package perceptron
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// toy is a small learnable problem: the class is the index of the one
+// "key" feature that is present, among noise features.
+func toy(seed uint64, n int) (feats [][]uint64, classes []int) {
+	r := rand.New(rand.NewPCG(seed, 1))
+	for i := 0; i < n; i++ {
+		c := r.IntN(4)
+		f := []uint64{Mix(1, uint64(c)), Mix(2, uint64(r.IntN(50)))}
+		feats = append(feats, f)
+		classes = append(classes, c)
+	}
+	return feats, classes
+}
+
+func train(t *testing.T) (*Trainer, []byte) {
+	t.Helper()
+	feats, classes := toy(7, 400)
+	tr := NewTrainer(4)
+	scores := make([]float32, 4)
+	for it := 0; it < 3; it++ {
+		for i, f := range feats {
+			clear(scores)
+			tr.Score(f, scores)
+			g := Best(scores, nil)
+			tr.Tick()
+			tr.Update(f, classes[i], g)
+		}
+	}
+	file := &File{
+		Meta:     Meta{Name: "toy", Version: 1, FeatureSet: 3, Iterations: 3, Seed: 7},
+		Classes:  []string{"a", "b", "c", "d"},
+		Sections: []Section{{Name: "extra", Data: []byte("hello")}},
+		Model:    tr.Average(0.01),
+	}
+	b, err := Encode(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr, b
+}
+
+func TestTinyTraining(t *testing.T) {
+	_, b1 := train(t)
+	_, b2 := train(t)
+	if !bytes.Equal(b1, b2) {
+		t.Fatalf("two trainings gave different bytes (%d and %d)", len(b1), len(b2))
+	}
+	f, err := Decode(b1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	feats, classes := toy(99, 200)
+	correct := 0
+	scores := make([]float32, 4)
+	for i, fs := range feats {
+		clear(scores)
+		f.Model.Score(fs, scores)
+		if Best(scores, nil) == classes[i] {
+			correct++
+		}
+	}
+	if got, want := correct, 200; got != want {
+		t.Errorf("held-out toy accuracy: got %d/200, want %d", got, want)
+	}
+}
+
+func TestCodecRoundTrip(t *testing.T) {
+	tr, b := train(t)
+	f, err := Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := f.Meta.Name, "toy"; got != want {
+		t.Errorf("name: got %q, want %q", got, want)
+	}
+	if got, want := strings.Join(f.Classes, ","), "a,b,c,d"; got != want {
+		t.Errorf("classes: got %q, want %q", got, want)
+	}
+	if got, want := string(f.Section("extra")), "hello"; got != want {
+		t.Errorf("section: got %q, want %q", got, want)
+	}
+	// Decoded weights equal the averaged ones up to quantisation.
+	avg := tr.Average(0.01)
+	feats, _ := toy(5, 50)
+	for _, fs := range feats {
+		s1, s2 := make([]float32, 4), make([]float32, 4)
+		avg.Score(fs, s1)
+		f.Model.Score(fs, s2)
+		for c := range s1 {
+			if d := s1[c] - s2[c]; d > 1e-3 || d < -1e-3 {
+				t.Fatalf("class %d: averaged %v, decoded %v", c, s1[c], s2[c])
+			}
+		}
+	}
+	// Re-encoding the decoded file gives the same bytes.
+	b2, err := Encode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b, b2) {
+		t.Errorf("re-encoding changed the bytes")
+	}
+}
+
+func TestMetaMismatch(t *testing.T) {
+	_, b := train(t)
+	f, err := Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name       string
+		featureSet int
+		want       string
+	}{
+		{"toy", 3, ""},
+		{"tag", 3, `model is "toy", want "tag"`},
+		{"toy", 4, "feature set 3, this code extracts feature set 4"},
+	}
+	for _, tt := range tests {
+		err := CheckMeta(f.Meta, tt.name, tt.featureSet)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("CheckMeta(%q, %d): got %v, want nil", tt.name, tt.featureSet, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("CheckMeta(%q, %d): got %v, want error containing %q", tt.name, tt.featureSet, err, tt.want)
+		}
+	}
+	// A flipped byte in the weights fails the checksum.
+	bad := bytes.Clone(b)
+	bad[len(bad)-3] ^= 0x40
+	if _, err := Decode(bad); err == nil || !strings.Contains(err.Error(), "checksum") {
+		t.Errorf("corrupted model: got %v, want checksum error", err)
+	}
+	if _, err := Decode([]byte("garbage")); err == nil {
+		t.Errorf("garbage: got nil error")
+	}
+	for n := 0; n < len(b); n += 97 {
+		if _, err := Decode(b[:n]); err == nil {
+			t.Errorf("truncated to %d bytes: got nil error", n)
+		}
+	}
+}
+
+func TestBestTies(t *testing.T) {
+	tests := []struct {
+		scores []float32
+		ok     func(int) bool
+		want   int
+	}{
+		{[]float32{1, 3, 3, 2}, nil, 1},
+		{[]float32{0, 0, 0}, nil, 0},
+		{[]float32{5, 3, 3}, func(c int) bool { return c != 0 }, 1},
+		{[]float32{5}, func(int) bool { return false }, -1},
+	}
+	for _, tt := range tests {
+		if got := Best(tt.scores, tt.ok); got != tt.want {
+			t.Errorf("Best(%v): got %d, want %d", tt.scores, got, tt.want)
+		}
+	}
+}
+
+func TestNorm(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"-LRB-", "("}, {"``", "\""}, {"''", "\""}, {"’s", "'s"}, {"don’t", "don't"},
+		{"1990", "!YEAR"}, {"4.25", "!DIGITS" + "d.dd"}, {"Obama", "Obama"},
+	}
+	for _, tt := range tests {
+		if got := Norm(tt.in); got != tt.want {
+			t.Errorf("Norm(%q): got %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

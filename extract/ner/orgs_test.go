@@ -1,0 +1,40 @@
+package ner
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/nlp"
+)
+
+func TestOrgSpans(t *testing.T) {
+	tests := []struct {
+		text  string
+		model []string // label:forms of the model's spans
+		want  string
+	}{
+		{"She studied at Georgetown University in May .", []string{"GPE:Georgetown"}, "ORG:Georgetown University"},
+		{"The Defence Ministry said so .", nil, "ORG:Defence Ministry"},
+		{"He joined the Bank of Lima and left .", []string{"GPE:Lima"}, "ORG:Bank of Lima"},
+		{"The Ministry of the Interior and Justice spoke .", nil, "ORG:Ministry of the Interior and Justice"},
+		{"He wrote for the Lima Times .", []string{"GPE:Lima"}, "ORG:Lima Times"},
+		{"The University said so .", nil, ""},
+		{"He met Ana Lopez of the Red Party .", []string{"PERSON:Ana Lopez"}, "PERSON:Ana Lopez | ORG:Red Party"},
+	}
+	for _, tt := range tests {
+		d := docOf(tt.text)
+		var spans []nlp.Span
+		for _, m := range tt.model {
+			l, f, _ := strings.Cut(m, ":")
+			spans = append(spans, spanOf(d, f, l))
+		}
+		out := orgSpans(d, spans)
+		var got []string
+		for _, s := range out {
+			got = append(got, s.Label+":"+d.Forms(s.Start, s.End))
+		}
+		if g := strings.Join(got, " | "); g != tt.want {
+			t.Errorf("orgSpans(%q) = %q, want %q", tt.text, g, tt.want)
+		}
+	}
+}

@@ -1,0 +1,168 @@
+package ner
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
+	"github.com/newsgraph/newsgraph/extract/nlp"
+)
+
+// particles are the lower-case words inside personal names ("Ludwig van
+// Beethoven", "Charles de Gaulle", "Osama bin Laden").
+var particles = map[string]bool{
+	"van": true, "von": true, "der": true, "den": true, "de": true, "du": true, "des": true, "la": true,
+	"le": true, "da": true, "di": true, "del": true, "della": true, "dos": true, "das": true, "do": true,
+	"bin": true, "ibn": true, "al": true, "el": true, "ter": true, "zu": true, "y": true,
+}
+
+// postprocess fixes things a greedy tagger gets wrong, with rules that
+// hold for English names in general:
+//
+//   - leading titles and honorifics leave PERSON spans;
+//   - a capitalised run ending in an organisation head word ("Georgetown
+//     University", "Defence Ministry") is an ORG (orgs.go);
+//   - a PERSON span followed by name particles and a capitalised word
+//     takes them in ("Johanna von der Heide"), and joins a PERSON span
+//     right after it that starts with a particle;
+//   - in "X - Y" pairs ("the Lopez-Silva talks", "US-Mexico trade") where
+//     X is a PERSON or GPE and the capitalised Y is left untagged, Y gets
+//     X's label (for GPE only when the gazetteer knows Y as a place).
+func postprocess(doc *nlp.Document, spans []nlp.Span, casing map[uint32]uint8) []nlp.Span {
+	// "Johanna" + "von der Heide": join a PERSON to the PERSON right after
+	// it when that one starts with a particle.
+	merged := spans[:0]
+	for _, s := range spans {
+		if k := len(merged) - 1; k >= 0 && s.Label == "PERSON" && merged[k].Label == "PERSON" &&
+			merged[k].End == s.Start && particles[doc.Tokens[s.Start].Form] {
+			merged[k].End = s.End
+			continue
+		}
+		merged = append(merged, s)
+	}
+	spans = merged
+	// "President Ana Lopez", "Mr Lee": titles and honorifics stay outside
+	// PERSON spans (Normalize reads them from there).
+	for i := range spans {
+		s := &spans[i]
+		for s.Label == "PERSON" && s.End-s.Start > 1 && (IsTitle(doc.Tokens[s.Start].Form) || isHonorific(doc.Tokens[s.Start].Form)) {
+			s.Start++
+		}
+	}
+	spans = orgSpans(doc, spans)
+	taken := make([]bool, len(doc.Tokens))
+	for _, s := range spans {
+		for k := s.Start; k < s.End; k++ {
+			taken[k] = true
+		}
+	}
+	sentEnd := func(i int) int {
+		if s := doc.SentenceOf(i); s >= 0 {
+			return doc.Sentences[s].End
+		}
+		return len(doc.Tokens)
+	}
+	var extra []nlp.Span
+	for si := range spans {
+		s := &spans[si]
+		end := sentEnd(s.Start)
+		if s.Label == "PERSON" {
+			j := s.End
+			for j < end && particles[doc.Tokens[j].Form] && !taken[j] {
+				j++
+			}
+			if j > s.End && j < end && isCap(doc.Tokens[j].Form) && !taken[j] {
+				for k := s.End; k <= j; k++ {
+					taken[k] = true
+				}
+				s.End = j + 1
+			}
+		}
+		if (s.Label == "PERSON" || s.Label == "GPE") && s.End+1 < end && doc.Tokens[s.End].Form == "-" {
+			y := s.End + 1
+			f := doc.Tokens[y].Form
+			if taken[y] || !isCap(f) {
+				continue
+			}
+			switch s.Label {
+			case "GPE":
+				if _, ok := gazetteer.LookupPlace(f); !ok {
+					continue
+				}
+			case "PERSON":
+				if b := casing[wordKey(strings.ToLower(f))]; b == caseLower || b == caseMostlyLower {
+					continue
+				}
+			}
+			taken[y] = true
+			extra = append(extra, nlp.Span{Start: y, End: y + 1, Label: s.Label})
+		}
+	}
+	spans = append(spans, extra...)
+	spans = propagate(doc, spans, taken, casing)
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	return spans
+}
+
+// propagate tags later untagged repetitions of a name found elsewhere in
+// the document with the same label (one sense per discourse). Only names
+// that start with a capital letter, whose words are not usually lower
+// case, are propagated, and only to occurrences written the same way.
+func propagate(doc *nlp.Document, spans []nlp.Span, taken []bool, casing map[uint32]uint8) []nlp.Span {
+	type name struct {
+		forms string
+		n     int
+	}
+	label := map[name]string{}
+	var order []name
+	for _, s := range spans {
+		if !isCap(doc.Tokens[s.Start].Form) {
+			continue
+		}
+		common := false
+		for k := s.Start; k < s.End; k++ {
+			b := casing[wordKey(strings.ToLower(doc.Tokens[k].Form))]
+			if b == caseLower || b == caseMostlyLower {
+				common = true
+			}
+		}
+		if common {
+			continue
+		}
+		key := name{doc.Forms(s.Start, s.End), s.End - s.Start}
+		if l, ok := label[key]; ok {
+			if l != s.Label {
+				label[key] = "" // conflicting labels: leave it alone
+			}
+			continue
+		}
+		label[key] = s.Label
+		order = append(order, key)
+	}
+	for _, key := range order {
+		l := label[key]
+		if l == "" {
+			continue
+		}
+		for i := 0; i+key.n <= len(doc.Tokens); i++ {
+			free := true
+			for k := i; k < i+key.n; k++ {
+				if taken[k] {
+					free = false
+					break
+				}
+			}
+			if !free || doc.Forms(i, i+key.n) != key.forms {
+				continue
+			}
+			if s := doc.SentenceOf(i); s < 0 || doc.SentenceOf(i+key.n-1) != s {
+				continue
+			}
+			for k := i; k < i+key.n; k++ {
+				taken[k] = true
+			}
+			spans = append(spans, nlp.Span{Start: i, End: i + key.n, Label: l})
+		}
+	}
+	return spans
+}

@@ -1,0 +1,121 @@
+package tag
+
+import (
+	"bytes"
+	"path/filepath"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/extract/conllu"
+	"github.com/newsgraph/newsgraph/extract/nlp"
+)
+
+var _ extract.Stage = (*Tagger)(nil)
+
+func tinyDocs(t *testing.T) []*nlp.Document {
+	t.Helper()
+	sents, err := conllu.ReadFile(filepath.Join("..", "parse", "testdata", "tiny.conllu"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return []*nlp.Document{conllu.ToDocument("tiny", sents)}
+}
+
+func TestTinyTraining(t *testing.T) {
+	docs := tinyDocs(t)
+	opt := TrainOptions{Iterations: 10, Seed: 3, Version: 1}
+	b1, err := Train(docs, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b2, err := Train(docs, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b1, b2) {
+		t.Fatalf("two trainings gave different bytes")
+	}
+	tg, err := New(b1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// It learns its training set.
+	sc := Evaluate(tg, docs)
+	for _, s := range sc {
+		if s.Value < 95 {
+			t.Errorf("training-set %s: got %.1f, want >= 95", s.Name, s.Value)
+		}
+	}
+	// The lemma rules generalise: -s plural nouns, -ed past tenses.
+	tests := []struct{ form, xpos, want string }{
+		{"cats", "NNS", "cat"},
+		{"Reporters", "NNS", "reporter"},
+		{"walked", "VBD", "walk"},
+		{"The", "DT", "the"},
+		{"Monday", "NNP", "Monday"},
+	}
+	for _, tt := range tests {
+		if got := tg.Lemma(tt.form, tt.xpos); got != tt.want {
+			t.Errorf("Lemma(%q, %s): got %q, want %q", tt.form, tt.xpos, got, tt.want)
+		}
+	}
+	if _, err := Train(nil, opt); err == nil {
+		t.Errorf("Train(nil): got nil error")
+	}
+}
+
+func TestEditScript(t *testing.T) {
+	tests := []struct{ form, lemma, want string }{
+		{"cats", "cat", "L|1|"},
+		{"The", "the", "L|0|"},
+		{"Bush", "Bush", "|0|"},
+		{"went", "go", "L|4|go"},
+		{"n't", "not", "L|2|ot"},
+	}
+	for _, tt := range tests {
+		got := editScript(tt.form, tt.lemma)
+		if got != tt.want {
+			t.Errorf("editScript(%q, %q): got %q, want %q", tt.form, tt.lemma, got, tt.want)
+		}
+		if out, ok := applyScript(tt.form, got); !ok || out != tt.lemma {
+			t.Errorf("applyScript(%q, %q): got %q, %v, want %q", tt.form, got, out, ok, tt.lemma)
+		}
+	}
+}
+
+func TestEmbeddedModel(t *testing.T) {
+	tg, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := tg.Meta().Name, ModelName; got != want {
+		t.Errorf("model name: got %q, want %q", got, want)
+	}
+	// PTB-style and raw forms of the same sentence get the same tags.
+	raw := []string{"He", "said", "(", "quietly", ")", "that", "\u201c", "prices", "rose", "\u201d", "."}
+	ptb := []string{"He", "said", "-LRB-", "quietly", "-RRB-", "that", "``", "prices", "rose", "''", "."}
+	u1, x1 := tg.Tag(raw)
+	u2, x2 := tg.Tag(ptb)
+	for i := range raw {
+		if u1[i] != u2[i] || x1[i] != x2[i] {
+			t.Errorf("word %d: raw %q %s/%s, PTB %q %s/%s", i, raw[i], u1[i], x1[i], ptb[i], u2[i], x2[i])
+		}
+	}
+	if got, want := x1[2], "-LRB-"; got != want {
+		t.Errorf("XPOS of (: got %s, want %s", got, want)
+	}
+	// Tags do not leak across sentences: a sentence tags the same alone
+	// and after another one.
+	doc := &nlp.Document{Tokens: []nlp.Token{{Form: "Stop"}, {Form: "!"}, {Form: "Stop"}, {Form: "!"}},
+		Sentences: []nlp.Sentence{{Start: 0, End: 2}, {Start: 2, End: 4}}}
+	if err := tg.Process(doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Tokens[0].XPOS != doc.Tokens[2].XPOS || doc.Tokens[0].Lemma != doc.Tokens[2].Lemma {
+		t.Errorf("same sentence tagged differently: %+v vs %+v", doc.Tokens[0], doc.Tokens[2])
+	}
+	bad := &nlp.Document{Sentences: []nlp.Sentence{{Start: 0, End: 3}}}
+	if err := tg.Process(bad); err == nil {
+		t.Errorf("sentence out of range: got nil error")
+	}
+}
