@@ -241,6 +241,9 @@ func (r *resolver) addSpan(e nlp.Span) (int, int, int) {
 	if start >= end {
 		return -1, 0, 0
 	}
+	if e.Label == "PERSON" && end-start == 1 && (r.lex.IsHonorific(r.doc.Tokens[start].Form) || r.lex.IsRoleWord(r.doc.Tokens[start].Form)) {
+		return -1, 0, 0 // a title alone ("Lord") names nobody
+	}
 	name := r.doc.SpanText(start, end)
 	var n int
 	switch e.Label {
