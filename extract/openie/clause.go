@@ -222,8 +222,22 @@ func (s *sentence) reporting(p int) []Extraction {
 }
 
 // subjects returns the subject phrases of clause p, split on coordination,
-// and whether they were inherited from another clause.
+// and whether they were inherited from another clause. A relative pronoun
+// reached through control ("ailments that it failed to cure") stands for
+// the noun its relative clause modifies.
 func (s *sentence) subjects(p int) ([]Phrase, bool) {
+	subjs, inherited := s.rawSubjects(p)
+	for i, sp := range subjs {
+		if len(sp.Tokens) == 1 && isRelPronoun(s, sp.Head) {
+			if n, cl := s.relNoun(p); n >= 0 {
+				subjs[i] = s.nounPhrase(n, cl)
+			}
+		}
+	}
+	return subjs, inherited
+}
+
+func (s *sentence) rawSubjects(p int) ([]Phrase, bool) {
 	if s.rel(p) == "acl" && s.child(p, "nsubj", "csubj") < 0 {
 		// Participial or relative clause: the modified noun.
 		n := s.head(p)
@@ -269,7 +283,7 @@ func (s *sentence) relNoun(p int) (noun, clause int) {
 		switch s.rel(p) {
 		case "acl":
 			return s.head(p), p
-		case "conj":
+		case "conj", "xcomp":
 			p = s.head(p)
 		default:
 			return -1, -1
@@ -663,6 +677,11 @@ func (s *sentence) inheritedAux(p int) []int {
 	}
 	h := s.head(p)
 	if h < 0 || h > p {
+		return nil
+	}
+	if x := s.tok(p).XPOS; x == "VBZ" || x == "VBP" {
+		// A present-tense verb has its own tense ("has left and works").
+		// Past forms are left alone: taggers confuse VBD with VBN.
 		return nil
 	}
 	var out []int
