@@ -316,6 +316,10 @@ func (s *sentence) coordinated(n int) []Phrase {
 	var conj []int
 	for _, c := range s.children(n) {
 		if s.rel(c) == "conj" && !s.isVerb(c) && s.child(c, "cop") < 0 && s.child(c, "nsubj") < 0 {
+			if cc := s.child(c, "cc"); cc >= 0 && s.tok(cc).Form == "&" {
+				// "Donaldson, Lufkin & Jenrette" names one firm.
+				return []Phrase{s.nounPhrase(n, -1)}
+			}
 			conj = append(conj, c)
 		}
 	}
