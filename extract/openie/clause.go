@@ -610,6 +610,9 @@ func (s *sentence) relationAndArgs(p int, c *ctx) (rel Phrase, args []Arg, last 
 		if desireVerbs[lem] && c.modality == schema.Realis {
 			c.modality = schema.Desired
 		}
+		if hedgeVerbs[lem] && s.child(v, "aux:pass") >= 0 {
+			c.hedged = true // "is said to have sunk"
+		}
 		relToks = append(relToks, s.child(x, "mark"))
 		relToks = append(relToks, s.verbGroup(x).Tokens...)
 		// adjuncts of the governor stay with the clause
