@@ -370,13 +370,35 @@ func (s *sentence) phrase(i int, skip func(c int) bool) Phrase {
 	}
 	walk(i, 0)
 	sort.Ints(toks)
-	for len(toks) > 1 && s.edgeWord(toks[0]) && toks[0] != i {
+	// Trim punctuation and conjunctions at the edges, but keep a quotation
+	// mark whose partner is inside the phrase.
+	for len(toks) > 1 && s.edgeWord(toks[0]) && toks[0] != i && !(s.isQuote(toks[0]) && s.quotes(toks[1:]) > 0) {
 		toks = toks[1:]
 	}
-	for len(toks) > 1 && s.edgeWord(toks[len(toks)-1]) && toks[len(toks)-1] != i {
+	for len(toks) > 1 && s.edgeWord(toks[len(toks)-1]) && toks[len(toks)-1] != i && !(s.isQuote(toks[len(toks)-1]) && s.quotes(toks[:len(toks)-1])%2 == 1) {
 		toks = toks[:len(toks)-1]
 	}
 	return Phrase{Head: i, Tokens: toks}
+}
+
+// isQuote reports a quotation mark token.
+func (s *sentence) isQuote(i int) bool {
+	switch s.doc.TokenText(i) {
+	case "``", "''", "\"", "\u201c", "\u201d", "'", "`":
+		return true
+	}
+	return false
+}
+
+// quotes counts the quotation marks among toks.
+func (s *sentence) quotes(toks []int) int {
+	n := 0
+	for _, t := range toks {
+		if s.isQuote(t) {
+			n++
+		}
+	}
+	return n
 }
 
 func (s *sentence) edgeWord(i int) bool {
