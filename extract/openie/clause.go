@@ -112,6 +112,10 @@ func (s *sentence) isPredicate(p int) bool {
 	}
 	switch r {
 	case "root", "conj", "ccomp", "advcl", "parataxis", "acl", "xcomp", "csubj", "list", "dep", "appos":
+	case "obj":
+		if s.tok(p).XPOS != "VBG" {
+			return false
+		}
 	default:
 		return false
 	}
@@ -130,7 +134,7 @@ func (s *sentence) subjectSource(p int) int {
 			return p
 		}
 		switch s.rel(p) {
-		case "conj", "xcomp", "advcl":
+		case "conj", "xcomp", "advcl", "obj":
 			p = s.head(p)
 		case "acl":
 			return p
@@ -274,6 +278,31 @@ func (s *sentence) rawSubjects(p int) ([]Phrase, bool) {
 		return []Phrase{s.phrase(subj, nil)}, src != p
 	}
 	return s.coordinated(subj), src != p
+}
+
+// gerundComplement returns the unmarked gerund clause right after verb v
+// that completes it as its object ("avoided paying", "ruled out sending"),
+// whatever relation the parser gave it, or -1. v must have no object.
+func (s *sentence) gerundComplement(v int) int {
+	if v < 0 || !s.isVerb(v) || s.child(v, "obj", "ccomp") >= 0 {
+		return -1
+	}
+	for _, k := range s.children(v) {
+		if k <= v || s.tok(k).XPOS != "VBG" || s.child(k, "mark", "nsubj") >= 0 {
+			continue
+		}
+		switch s.rel(k) {
+		case "xcomp", "advcl", "obj":
+			// Only words of the verb group may stand between them.
+			for j := v + 1; j < k; j++ {
+				if r := s.rel(j); r != "compound" && s.tok(j).Rel != "compound:prt" && r != "advmod" && r != "aux" {
+					return -1
+				}
+			}
+			return k
+		}
+	}
+	return -1
 }
 
 // relNoun returns the noun a relative clause holding clause p modifies,
@@ -432,6 +461,9 @@ func (s *sentence) context(p int) ctx {
 		if h < 0 {
 			break
 		}
+		if s.gerundComplement(h) == cur {
+			r = "xcomp" // "ruled out ceding control": a complement however attached
+		}
 		switch r {
 		case "ccomp", "xcomp":
 			lem := s.lemma(h)
@@ -441,7 +473,7 @@ func (s *sentence) context(p int) ctx {
 					c.attrib = &Attribution{Speaker: subjs[0], Verb: s.verbGroup(h)}
 				}
 			}
-			if negVerbs[lem] || (lem == "rule" && s.child(h, "compound:prt") >= 0) {
+			if negVerbs[lem] || (lem == "rule" && s.child(h, "compound:prt") >= 0 && s.lower(s.child(h, "compound:prt")) == "out") {
 				c.negated = !c.negated
 			}
 			if desireVerbs[lem] && c.modality == schema.Realis {
@@ -649,10 +681,13 @@ func (s *sentence) relationAndArgs(p int, c *ctx) (rel Phrase, args []Arg, last 
 		case "ccomp":
 			args = append(args, Arg{Role: Object, Phrase: s.phrase(k, func(d int) bool { return s.rel(d) == "mark" && s.lower(d) == "that" })})
 		case "xcomp":
-			if !s.mergedXcomp(k) {
+			if !s.mergedXcomp(k) && k != s.gerundComplement(v) {
 				args = append(args, Arg{Role: Complement, Phrase: s.phrase(k, nil)})
 			}
 		}
+	}
+	if g := s.gerundComplement(v); g >= 0 {
+		args = append(args, Arg{Role: Object, Phrase: s.phrase(g, nil)})
 	}
 	// "the deal that X signed": the noun is the object.
 	if o := s.child(v, "obj"); o >= 0 && isRelPronoun(s, o) {
