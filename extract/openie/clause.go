@@ -442,6 +442,10 @@ func (s *sentence) context(p int) ctx {
 	var c ctx
 	s.ownFlags(p, &c)
 	cur := p
+	// Polarity and modality scope over complement clauses only: once the
+	// walk leaves through a clause that modifies a noun ("the house that
+	// Jack built"), only attribution is inherited.
+	nominal := false
 	for steps := 0; steps < 32; steps++ {
 		// "X, he said": a speech verb in parataxis attributes its host.
 		if c.attrib == nil {
@@ -463,6 +467,21 @@ func (s *sentence) context(p int) ctx {
 		}
 		if s.gerundComplement(h) == cur {
 			r = "xcomp" // "ruled out ceding control": a complement however attached
+		}
+		// Relative clauses and bare participles ("terms discussed in
+		// Alaska") state facts of their own; marked adnominal clauses ("a
+		// deal on ending the war", "a plan to invade") stay in the scope.
+		if (r == "acl" && (s.tok(cur).Rel == "acl:relcl" || s.child(cur, "mark") < 0)) || (r != "acl" && !(s.isVerb(h) || s.child(h, "cop") >= 0)) {
+			nominal = true
+		}
+		if nominal {
+			if r == "ccomp" && c.attrib == nil && speechVerbs[s.lemma(h)] {
+				if subjs, _ := s.subjects(h); len(subjs) > 0 {
+					c.attrib = &Attribution{Speaker: subjs[0], Verb: s.verbGroup(h)}
+				}
+			}
+			cur = h
+			continue
 		}
 		switch r {
 		case "ccomp", "xcomp":
