@@ -112,6 +112,17 @@ func (r *resolver) gazetteerRuns() {
 		}
 		name := d.SpanText(i, j)
 		n := -1
+		if j-i > 1 && r.lex.IsHonorific(d.Tokens[i].Form) {
+			// "Lord X", "Mrs Y": a person the recogniser missed.
+			pname := d.SpanText(i+1, j)
+			n = r.node(schema.ClassPerson, schema.KeyOf(pname), pname, "", "")
+			r.tok[i] = -1
+			for k := i + 1; k < j; k++ {
+				r.tok[k] = n
+			}
+			i = j
+			continue
+		}
 		if g, ok := gazetteer.LookupPlace(name); ok {
 			n = r.place(name, "GPE")
 			_ = g
@@ -221,6 +232,11 @@ trimmed:
 // addSpan resolves one NER span to a node and returns it with the
 // name's token range (-1 when the span names nothing we keep).
 func (r *resolver) addSpan(e nlp.Span) (int, int, int) {
+	// "Mr X", "Lady Y": a courtesy title makes a person, whatever the
+	// recogniser guessed.
+	if e.End-e.Start > 1 && r.lex.IsHonorific(r.doc.Tokens[e.Start].Form) && isCapitalised(r.doc.Tokens[e.Start+1].Form) {
+		e.Label = "PERSON"
+	}
 	start, end := r.nameRange(e.Start, e.End, e.Label)
 	if start >= end {
 		return -1, 0, 0

@@ -139,12 +139,29 @@ func propagate(doc *nlp.Document, spans []nlp.Span, taken []bool, casing map[uin
 		label[key] = s.Label
 		order = append(order, key)
 	}
+	if len(order) == 0 {
+		return spans
+	}
+	at := map[string][]int{} // first word of a name -> its positions
+	for _, key := range order {
+		first, _, _ := strings.Cut(key.forms, " ")
+		at[first] = nil
+	}
+	for i, t := range doc.Tokens {
+		if ps, ok := at[t.Form]; ok {
+			at[t.Form] = append(ps, i)
+		}
+	}
 	for _, key := range order {
 		l := label[key]
 		if l == "" {
 			continue
 		}
-		for i := 0; i+key.n <= len(doc.Tokens); i++ {
+		first, _, _ := strings.Cut(key.forms, " ")
+		for _, i := range at[first] {
+			if i+key.n > len(doc.Tokens) {
+				continue
+			}
 			free := true
 			for k := i; k < i+key.n; k++ {
 				if taken[k] {

@@ -236,8 +236,8 @@ func (s *sentence) subjects(p int) ([]Phrase, bool) {
 	if src < 0 {
 		return nil, false
 	}
-	if s.rel(p) == "xcomp" && src != p {
-		// Object control: "persuaded him to leave".
+	if src != p && (s.rel(p) == "xcomp" || s.rel(p) == "advcl" && s.child(p, "mark") >= 0 && s.lower(s.child(p, "mark")) == "as") {
+		// Object control: "persuaded him to leave", "cited sources as saying".
 		if o := s.child(s.head(p), "obj"); o >= 0 {
 			return s.coordinated(o), true
 		}
@@ -396,8 +396,9 @@ func (s *sentence) context(p int) ctx {
 		case "ccomp", "xcomp":
 			lem := s.lemma(h)
 			if c.attrib == nil && r == "ccomp" && speechVerbs[lem] {
-				if subj := s.child(h, "nsubj"); subj >= 0 {
-					c.attrib = &Attribution{Speaker: s.nounPhrase(subj, -1), Verb: s.verbGroup(h)}
+				// The speaker may be inherited: "cited sources as saying that ...".
+				if subjs, _ := s.subjects(h); len(subjs) > 0 {
+					c.attrib = &Attribution{Speaker: subjs[0], Verb: s.verbGroup(h)}
 				}
 			}
 			if negVerbs[lem] || (lem == "rule" && s.child(h, "compound:prt") >= 0) {
