@@ -728,11 +728,11 @@ func (s *sentence) relationAndArgs(p int, c *ctx) (rel Phrase, args []Arg, last 
 		}
 	}
 	args = append(args, s.adjuncts(v)...)
-	if len(args) == 0 {
-		// "were proven when squadrons were mobilized": with nothing else
-		// to say, a marked adverbial clause is the argument.
+	if !hasCore(args) {
+		// "were proven when squadrons were mobilized": with no object or
+		// complement, a marked adverbial clause after the verb is one.
 		for _, k := range s.children(v) {
-			if s.rel(k) == "advcl" {
+			if s.rel(k) == "advcl" && k > v {
 				if m := s.child(k, "mark"); m >= 0 && m < k && !condMarks[s.lower(m)] {
 					args = append(args, Arg{Role: Prep, Phrase: s.phrase(k, nil)})
 					break
@@ -750,6 +750,16 @@ func (s *sentence) relationAndArgs(p int, c *ctx) (rel Phrase, args []Arg, last 
 	}
 	sortArgs(args)
 	return Phrase{Head: v, Tokens: relToks}, args, v
+}
+
+// hasCore reports an object or complement among args.
+func hasCore(args []Arg) bool {
+	for _, a := range args {
+		if a.Role == Object || a.Role == Complement {
+			return true
+		}
+	}
+	return false
 }
 
 // inheritedAux gives a conjunct verb with no auxiliary or subject of its
