@@ -403,6 +403,12 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportResult, error) {
 	defer s.wmu.Unlock()
 	rd := NewReader(src)
 	var res ImportResult
+	if s.backend == Memstore {
+		return s.importMemstore(ctx, rd)
+	}
+	// Batches of importBatch quads, each one ApplyDeltas call (one
+	// transaction): on bolt this is faster than Cayley's quad writer, whose
+	// 200,000-quad transactions only pay off with its bloom filters.
 	batch := make([]cgraph.Delta, 0, importBatch)
 	flush := func() error {
 		if len(batch) == 0 {
@@ -434,6 +440,35 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportResult, error) {
 		}
 	}
 	return res, flush()
+}
+
+// importMemstore adds quads through memstore's quad writer (AddQuad skips
+// quads it holds), which is faster there than ApplyDeltas.
+func (s *Store) importMemstore(ctx context.Context, rd *Reader) (ImportResult, error) {
+	var res ImportResult
+	qw, err := s.qs.NewQuadWriter()
+	if err != nil {
+		return res, err
+	}
+	defer qw.Close()
+	for {
+		q, err := rd.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return res, fmt.Errorf("import: input changed between passes: %w", err)
+		}
+		if err := qw.WriteQuad(toQuad(q)); err != nil {
+			return res, fmt.Errorf("import: line %d: %w", rd.Line(), err)
+		}
+		if res.Quads++; res.Quads%65536 == 0 {
+			if err := ctx.Err(); err != nil {
+				return res, err
+			}
+		}
+	}
+	return res, qw.Close()
 }
 
 // count parses all of r and returns the number of quads, or the first
