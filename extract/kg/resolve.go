@@ -360,26 +360,50 @@ func (r *resolver) merge(from, into int) {
 	}
 }
 
-// addChains maps every coreference chain that holds a resolved mention to
-// that mention's node.
+// addChains maps every coreference chain to the node its mentions name.
+// A mention names the person whose name lies inside it ("US President
+// Donald Trump" names Trump, not the United States), else the node of its
+// head; the chain takes the node most of its mentions name, a person
+// winning ties.
 func (r *resolver) addChains() {
 	d := r.doc
 	for ci, ch := range d.Chains {
-		node := -1
+		votes := map[int]int{}
 		for _, mi := range ch.Mentions {
 			if mi < 0 || mi >= len(d.Mentions) {
 				continue
 			}
-			m := d.Mentions[mi]
-			if n := r.headNode(m.Head); n >= 0 {
-				node = n
-				break
+			if n := r.mentionNode(d.Mentions[mi]); n >= 0 {
+				votes[n]++
 			}
 		}
-		if node >= 0 {
-			r.chainNode[ci] = node
+		best, bestVotes := -1, 0
+		for n, v := range votes {
+			better := v > bestVotes ||
+				v == bestVotes && r.nodes[n].Class == schema.ClassPerson && (best < 0 || r.nodes[best].Class != schema.ClassPerson) ||
+				v == bestVotes && (r.nodes[n].Class == schema.ClassPerson) == (best >= 0 && r.nodes[best].Class == schema.ClassPerson) && n < best
+			if better {
+				best, bestVotes = n, v
+			}
+		}
+		if best >= 0 {
+			r.chainNode[ci] = best
 		}
 	}
+}
+
+// mentionNode returns the node a mention names: a person named inside it,
+// else its head's node, or -1.
+func (r *resolver) mentionNode(m nlp.Mention) int {
+	if h := m.Head; h < 0 || h >= len(r.tok) || r.doc.Tokens[h].UPOS != "PROPN" && !r.lex.IsRoleWord(r.doc.Tokens[h].Form) {
+		return r.headNode(m.Head) // "the tomb of X" names the tomb, not X
+	}
+	for t := m.End - 1; t >= m.Start && t >= 0 && t < len(r.tok); t-- {
+		if n := r.tok[t]; n >= 0 && !r.demonymTok[t] && r.nodes[n].Class == schema.ClassPerson {
+			return n
+		}
+	}
+	return r.headNode(m.Head)
 }
 
 // headNode returns the node of a named token, ignoring demonyms.
