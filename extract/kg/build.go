@@ -337,8 +337,15 @@ func (db *docBuilder) refOf(h int) (ref, bool) {
 			}
 		}
 	}
-	// Anything else: a thing named by its words, without determiners.
+	// Anything else: a thing named by its words, without determiners
+	// and without the conjuncts coordinated with it.
 	s, e := d.Subtree(h)
+	for _, c := range d.Children(h) {
+		if r := d.Tokens[c].Rel; (r == "conj" || r == "cc") && c > h && c < e {
+			e = c
+			break
+		}
+	}
 	for s < h && (d.Tokens[s].Rel == "det" || isFunctionWord(d.Tokens[s].UPOS)) {
 		s++
 	}
@@ -939,7 +946,11 @@ func (db *docBuilder) gerund(x *openie.Extraction, o int) int {
 // first ("failed to reach" → reach).
 func (db *docBuilder) predicate(x *openie.Extraction, arg *openie.Arg, obj ref) (schema.Predicate, bool) {
 	ms := db.markers(x, arg)
-	for _, v := range db.verbs(x) {
+	vs := db.verbs(x)
+	if len(vs) > 1 {
+		vs = vs[:1] // earlier verbs take the rest as a clause (verbChain)
+	}
+	for _, v := range vs {
 		lem := db.lemma(v)
 		if v < len(db.doc.Tokens)-1 && lem == "hold" && db.lemma(v+1) == "talk" {
 			lem = "hold talks"
@@ -1108,7 +1119,14 @@ func (db *docBuilder) proposition(h int, outerSubj, forced schema.Term, depth in
 			if subj.IsZero() {
 				// Its own subject, unresolved ("they"): named by its words,
 				// never replaced by the outer subject.
-				name := db.doc.SpanText(x.Subject.Span()) // the article's own characters
+				ss, se := x.Subject.Span()
+				for ss < se-1 && isFunctionWord(db.doc.Tokens[ss].UPOS) {
+					ss++
+				}
+				for se > ss+1 && isFunctionWord(db.doc.Tokens[se-1].UPOS) {
+					se--
+				}
+				name := db.doc.SpanText(ss, se) // the article's own characters
 				if schema.KeyOf(name) == "" {
 					continue
 				}

@@ -423,9 +423,16 @@ func (r *resolver) resolve(h int) int {
 	}
 	// A title or demonym heading a name: "Ukrainian President X" parsed
 	// with "Ukrainian" as head and the name below it.
+	// An apposition names the same person whatever the head ("his
+	// counterpart, X"); compounds only under a name or a title.
 	if h >= 0 && h < len(r.tok) {
+		nameLike := r.doc.Tokens[h].UPOS == "PROPN" || r.demonymTok[h] || r.lex.IsRoleWord(r.doc.Tokens[h].Form)
 		for _, c := range r.doc.Children(h) {
-			switch r.doc.Tokens[c].Rel {
+			rel := r.doc.Tokens[c].Rel
+			if rel != "appos" && !nameLike {
+				continue
+			}
+			switch rel {
 			case "flat", "compound", "nmod:desc", "appos", "flat:name":
 				if n := r.headNode(c); n >= 0 && r.nodes[n].Class == schema.ClassPerson {
 					return n
@@ -561,7 +568,15 @@ done:
 	if head < 0 {
 		return
 	}
-	for _, c := range d.Children(head) {
+	var kids []int
+	for t := nameStart; t < nameEnd; t++ {
+		for _, c := range d.Children(t) {
+			if c < nameStart || c >= nameEnd {
+				kids = append(kids, c)
+			}
+		}
+	}
+	for _, c := range kids {
 		t := d.Tokens[c]
 		switch {
 		case t.Rel == "appos":
