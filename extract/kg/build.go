@@ -966,13 +966,25 @@ func (db *docBuilder) predicate(x *openie.Extraction, arg *openie.Arg, obj ref) 
 		if obj.node >= 0 && db.coercible(obj.node) {
 			if p, inv, ok := db.lex.VerbEntry(lem, ms, PlaceObject); ok {
 				if _, _, other := db.lex.VerbEntry(lem, ms, AnyObject); !other {
-					db.r.nodes[obj.node].Class = schema.ClassTerritory
+					db.makePlace(obj.node)
 					return p, inv
 				}
 			}
 		}
 	}
 	return "", false
+}
+
+// makePlace retypes node n as a territory, identified across articles by
+// its name like every other place.
+func (db *docBuilder) makePlace(n int) {
+	e := db.r.nodes[n]
+	e.Class = schema.ClassTerritory
+	name := e.Name
+	if len(name) > 4 && strings.EqualFold(name[:4], "the ") {
+		name = name[4:]
+	}
+	e.Key = schema.KeyOf(name)
 }
 
 // coercible reports whether node n's class comes only from the entity
@@ -1412,7 +1424,7 @@ func (db *docBuilder) partOf(n int) {
 				continue
 			}
 			// "the X region of Y": Y is a place too.
-			db.r.nodes[outer.node].Class = schema.ClassTerritory
+			db.makePlace(outer.node)
 		}
 		db.emit(db.nominalFact(inner.node, schema.PartOf, "of", schema.EntityTerm(db.r.nodes[outer.node]), n, c))
 	}
