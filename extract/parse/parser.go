@@ -66,6 +66,9 @@ func New(b []byte) (*Parser, error) {
 }
 
 func (p *Parser) init() error {
+	if len(p.labels) > 128 {
+		return fmt.Errorf("parse: model has %d labels, at most 128 supported", len(p.labels))
+	}
 	root := slices.Index(p.labels, RootLabel)
 	if root < 0 {
 		return fmt.Errorf("parse: model has no %q label", RootLabel)

@@ -266,7 +266,10 @@ func Decode(b []byte) (*File, error) {
 			return nil, fmt.Errorf("perceptron: decode: feature %x twice", key)
 		}
 		prevKey = key
-		m.index.put(key, span{uint32(off), uint32(n)})
+		m.index.put(key, rowSpan(off, m.entries[off:]))
+		if n == 1 {
+			m.entries = m.entries[:off]
+		}
 	}
 	if d.err != nil {
 		return nil, fmt.Errorf("perceptron: decode: %w", d.err)

@@ -32,9 +32,30 @@ type entry struct {
 	w     float32
 }
 
+// span locates a feature's row in Model.entries. A row of one weight is
+// kept in the span itself: n is then inline|class and off the weight's
+// bits, which saves a cache miss per lookup.
 type span struct {
 	off uint32
 	n   uint32
+}
+
+const inline = 1 << 31
+
+// rowSpan returns the span for row, which starts at entries[off].
+func rowSpan(off int, row []entry) span {
+	if len(row) == 1 {
+		return span{math.Float32bits(row[0].w), inline | uint32(row[0].class)}
+	}
+	return span{uint32(off), uint32(len(row))}
+}
+
+// row returns the weights of span s.
+func (m *Model) row(s span) []entry {
+	if s.n&inline != 0 {
+		return []entry{{class: uint16(s.n &^ inline), w: math.Float32frombits(s.off)}}
+	}
+	return m.entries[s.off : s.off+s.n]
 }
 
 // Model is a trained, read-only weight table. It is safe for concurrent use.
@@ -45,14 +66,19 @@ type Model struct {
 }
 
 // table is an open-addressing hash table from feature hashes to rows,
-// faster than a Go map for this read-mostly use. Key 0 is kept aside.
+// faster than a Go map for this read-mostly use: key and row share one
+// slot, so a lookup touches one cache line. Key 0 is kept aside.
 type table struct {
-	keys    []uint64
-	spans   []span
+	slots   []slot
 	mask    uint64
 	n       int
 	zero    span
 	hasZero bool
+}
+
+type slot struct {
+	key uint64
+	span
 }
 
 func newTable(n int) table {
@@ -60,8 +86,10 @@ func newTable(n int) table {
 	for size < 2*n {
 		size <<= 1
 	}
-	return table{keys: make([]uint64, size), spans: make([]span, size), mask: uint64(size - 1)}
+	return table{slots: make([]slot, size), mask: uint64(size - 1)}
 }
+
+func (t *table) home(k uint64) uint64 { return (k * 0x9e3779b97f4a7c15 >> 20) & t.mask }
 
 // put adds a key that is not in the table yet; the table must have been
 // made for at least as many keys.
@@ -71,26 +99,26 @@ func (t *table) put(k uint64, s span) {
 		t.zero, t.hasZero = s, true
 		return
 	}
-	i := (k * 0x9e3779b97f4a7c15) >> 7 & t.mask
-	for t.keys[i] != 0 {
+	i := t.home(k)
+	for t.slots[i].key != 0 {
 		i = (i + 1) & t.mask
 	}
-	t.keys[i] = k
-	t.spans[i] = s
+	t.slots[i] = slot{k, s}
 }
 
 func (t *table) get(k uint64) (span, bool) {
 	if k == 0 {
 		return t.zero, t.hasZero
 	}
-	if t.keys == nil {
+	if t.slots == nil {
 		return span{}, false
 	}
-	i := (k * 0x9e3779b97f4a7c15) >> 7 & t.mask
+	i := t.home(k)
 	for {
-		switch t.keys[i] {
+		sl := &t.slots[i]
+		switch sl.key {
 		case k:
-			return t.spans[i], true
+			return sl.span, true
 		case 0:
 			return span{}, false
 		}
@@ -101,13 +129,26 @@ func (t *table) get(k uint64) (span, bool) {
 // Score adds the weights of feats to scores, which must have NClasses
 // elements. Unknown features are ignored.
 func (m *Model) Score(feats []uint64, scores []float32) {
-	for _, f := range feats {
-		s, ok := m.index.get(f)
-		if !ok {
-			continue
+	// Look all rows up first, then add them: the independent lookups let
+	// the processor overlap their cache misses.
+	var buf [256]span
+	for len(feats) > 0 {
+		chunk := feats[:min(len(feats), len(buf))]
+		feats = feats[len(chunk):]
+		spans := buf[:0]
+		for _, f := range chunk {
+			if s, ok := m.index.get(f); ok {
+				spans = append(spans, s)
+			}
 		}
-		for _, e := range m.entries[s.off : s.off+s.n] {
-			scores[e.class] += e.w
+		for _, s := range spans {
+			if s.n&inline != 0 {
+				scores[s.n&^inline] += math.Float32frombits(s.off)
+				continue
+			}
+			for _, e := range m.entries[s.off : s.off+s.n] {
+				scores[e.class] += e.w
+			}
 		}
 	}
 }
@@ -121,15 +162,15 @@ func (m *Model) each(f func(key uint64, row []entry)) {
 	if m.index.hasZero {
 		keys = append(keys, 0)
 	}
-	for _, k := range m.index.keys {
-		if k != 0 {
-			keys = append(keys, k)
+	for _, sl := range m.index.slots {
+		if sl.key != 0 {
+			keys = append(keys, sl.key)
 		}
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
 	for _, k := range keys {
 		s, _ := m.index.get(k)
-		f(k, m.entries[s.off:s.off+s.n])
+		f(k, m.row(s))
 	}
 }
 
@@ -301,8 +342,10 @@ func (t *Trainer) Average(prune float64) *Model {
 			return
 		}
 		sort.Slice(row, func(i, j int) bool { return row[i].class < row[j].class })
-		m.index.put(k, span{uint32(len(m.entries)), uint32(len(row))})
-		m.entries = append(m.entries, row...)
+		m.index.put(k, rowSpan(len(m.entries), row))
+		if len(row) > 1 {
+			m.entries = append(m.entries, row...)
+		}
 	})
 	return m
 }
