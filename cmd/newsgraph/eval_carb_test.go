@@ -115,3 +115,39 @@ func TestTokenizedDocument(t *testing.T) {
 		t.Errorf("text: got %q, want %q", got, want)
 	}
 }
+
+// TestExtractCarbTokenized runs our tagger and parser on PTB-tokenized
+// lines; the output keeps the input's tokens.
+func TestExtractCarbTokenized(t *testing.T) {
+	if _, err := pipelineStages(); err != nil {
+		t.Skipf("no models: %v", err)
+	}
+	line := "The company said -LRB- on Monday -RRB- it bought `` a new factory '' ."
+	in := writeFile(t, "in.txt", line+"\n\nThe mayor did n't approve the plan .\n")
+	var out, errb bytes.Buffer
+	if err := runExtract(context.Background(), []string{"--format", "carb", in}, stdio{nil, &out, &errb}); err != nil {
+		t.Fatalf("%v: %s", err, errb.String())
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) < 2 {
+		t.Fatalf("got %q, want extractions of both sentences", out.String())
+	}
+	sawNeg := false
+	for _, l := range lines {
+		f := strings.Split(l, "\t")
+		if len(f) < 4 || (f[0] != line && f[0] != "The mayor did n't approve the plan .") {
+			t.Fatalf("bad line %q", l)
+		}
+		for _, field := range f[2:] {
+			if strings.Contains(field, "(") || strings.Contains(field, "\"") {
+				t.Errorf("field %q has mapped characters, want the input's tokens", field)
+			}
+		}
+		if strings.Contains(f[2], "n't") {
+			sawNeg = true
+		}
+	}
+	if !sawNeg {
+		t.Errorf("got %q, want the relation of the second sentence to keep \"n't\"", out.String())
+	}
+}

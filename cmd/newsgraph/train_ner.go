@@ -14,7 +14,7 @@ import (
 // runTrainNER trains the NER model from UNER EWT train and GUM train and
 // writes the model file.
 func runTrainNER(ctx context.Context, args []string, io stdio) error {
-	fs := newFlags("train ner", "[flags]", io)
+	fs := newFlags("train-ner", "[flags]", io)
 	data := fs.String("data", "../shared/data", "the shared data directory")
 	out := fs.String("out", "extract/ner/model/ner.model", "model file to write")
 	iters := fs.Int("iterations", 12, "training passes")

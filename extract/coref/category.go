@@ -7,21 +7,22 @@ import (
 )
 
 // categoryNouns are nouns that name the category of a gazetteer entry, so
-// that "the country" can refer back to a country's name and "the
-// alliance" to an international organisation's.
+// that "the country" can refer back to a country's name, "the city" to a
+// capital's and "the alliance" to an international organisation's.
 var categoryNouns = map[string]string{
-	"country": "country", "nation": "country",
+	"country": "country", "nation": "country", "city": "city", "capital": "city",
 	"alliance": "org", "bloc": "org", "organisation": "org", "organization": "org",
 }
 
 // category links a bare definite category description ("the country",
-// "the alliance") to the nearest name, within three sentences, that the
-// gazetteer knows as an entry of that category. Only the determiner may
+// "the city", "the alliance") to the most salient earlier name (the
+// nearest, in the sieves' candidate order) that the gazetteer knows as an
+// entry of that category. Only the determiner may
 // modify the description: "the other country" or "the country's
 // leaders" are left alone.
 func (s *state) category(i, j int) bool {
 	m, c := s.ms[i], s.ms[j]
-	if c.kind != nlp.Proper || c.coord || m.sent-c.sent > 3 || m.num == plural {
+	if c.kind != nlp.Proper || c.coord || m.num == plural {
 		return false
 	}
 	cat, ok := categoryNouns[s.lemma(m.head)]

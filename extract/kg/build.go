@@ -337,8 +337,15 @@ func (db *docBuilder) refOf(h int) (ref, bool) {
 			}
 		}
 	}
-	// Anything else: a thing named by its words, without determiners.
+	// Anything else: a thing named by its words, without determiners
+	// and without the conjuncts coordinated with it.
 	s, e := d.Subtree(h)
+	for _, c := range d.Children(h) {
+		if r := d.Tokens[c].Rel; (r == "conj" || r == "cc") && c > h && c < e {
+			e = c
+			break
+		}
+	}
 	for s < h && (d.Tokens[s].Rel == "det" || isFunctionWord(d.Tokens[s].UPOS)) {
 		s++
 	}
@@ -516,6 +523,113 @@ func (db *docBuilder) markers(x *openie.Extraction, arg *openie.Arg) []string {
 	return ms
 }
 
+// verbChain maps "V1 to V2 OBJ" when the lexicon knows V1 with a clause
+// object: V1's predicate, and the proposition [subject V2 OBJ].
+func (db *docBuilder) verbChain(x *openie.Extraction, subj, obj schema.Term, oref ref) (schema.Predicate, *schema.Fact, bool) {
+	vs := db.verbs(x) // last first
+	if len(vs) < 2 || obj.IsZero() {
+		return "", nil, false
+	}
+	last := vs[0]
+	for _, v := range vs[1:] {
+		p, ok := db.lex.Verb(db.lemma(v), []string{"to"}, ClauseObject)
+		if !ok {
+			continue
+		}
+		var words []string
+		for _, t := range x.Relation.Tokens {
+			if t > v {
+				words = append(words, db.doc.Tokens[t].Form)
+			}
+		}
+		inner := &schema.Fact{Subject: subj, Relation: strings.Join(words, " "), Object: obj, Evidence: db.evidence(x)}
+		for _, k := range db.kinds(oref) {
+			if q, ok := db.lex.Verb(db.lemma(last), db.markers(x, nil), k); ok {
+				inner.Predicate = q
+				break
+			}
+		}
+		return p, inner, true
+	}
+	return "", nil, false
+}
+
+// passive reports whether the extraction's verb is in the passive voice.
+func (db *docBuilder) passive(x *openie.Extraction) bool {
+	d := db.doc
+	for _, t := range x.Relation.Tokens {
+		if d.Tokens[t].Rel == "aux:pass" {
+			return true
+		}
+	}
+	if !x.Subject.Empty() && x.Subject.Head >= 0 {
+		return strings.HasSuffix(d.Tokens[x.Subject.Head].Rel, ":pass")
+	}
+	return false
+}
+
+// agentArg returns the "by" argument of a passive extraction, or nil.
+func (db *docBuilder) agentArg(x *openie.Extraction) *openie.Arg {
+	for i := range x.Args {
+		a := &x.Args[i]
+		if a.Head >= 0 && (db.doc.Tokens[a.Head].Rel == "obl:agent" || db.caseWord(a.Head) == "by") {
+			return a
+		}
+	}
+	// OpenIE puts the preposition into the relation: "was unveiled by; X".
+	if n := len(x.Relation.Tokens); n > 0 && strings.EqualFold(db.doc.Tokens[x.Relation.Tokens[n-1]].Form, "by") {
+		for i := range x.Args {
+			if x.Args[i].Head >= 0 {
+				return &x.Args[i]
+			}
+		}
+	}
+	return nil
+}
+
+// agent returns the agent of a passive extraction as a term.
+func (db *docBuilder) agent(x *openie.Extraction) schema.Term {
+	a := db.agentArg(x)
+	if a == nil {
+		return schema.Term{}
+	}
+	r, ok := db.refOf(a.Head)
+	if !ok || r.node < 0 || kindOf(db.r.nodes[r.node].Class) != ActorObject {
+		return schema.Term{}
+	}
+	return schema.EntityTerm(db.r.nodes[r.node])
+}
+
+// firstOtherArg chooses the object among the arguments other than skip.
+func (db *docBuilder) firstOtherArg(x *openie.Extraction, skip *openie.Arg) (*openie.Arg, ref, schema.Predicate, bool) {
+	y := *x
+	y.Args = nil
+	for i := range x.Args {
+		if &x.Args[i] != skip {
+			y.Args = append(y.Args, x.Args[i])
+		}
+	}
+	a, r, p, inv := db.chooseObject(&y, schema.Term{})
+	if a == nil {
+		return nil, ref{}, "", false
+	}
+	for i := range x.Args {
+		if x.Args[i].Head == a.Head {
+			return &x.Args[i], r, p, inv
+		}
+	}
+	return nil, ref{}, "", false
+}
+
+// refOrZero resolves a head, or returns an empty reference.
+func (db *docBuilder) refOrZero(h int) ref {
+	r, ok := db.refOf(h)
+	if !ok {
+		return ref{node: -1, clause: -1}
+	}
+	return r
+}
+
 // chooseObject picks the argument that is the predicate's object: the
 // first object, complement or prepositional argument for which the lexicon
 // has a predicate ("told CNN [that ...]" takes the clause), else the first
@@ -662,6 +776,23 @@ func (db *docBuilder) verbal(x *openie.Extraction) (schema.Fact, bool) {
 	}
 	f := schema.Fact{Subject: st, Relation: x.RelationText(db.doc), Evidence: db.evidence(x)}
 	arg, obj, pred, inverse := db.chooseObject(x, st)
+	if db.passive(x) {
+		// The passive subject is the patient: the object of the active
+		// verb. The "by" argument is the agent, not an object.
+		if a := db.agentArg(x); a != nil && a == arg {
+			arg, obj, pred, inverse = db.firstOtherArg(x, a)
+		}
+		if arg == nil {
+			if ag := db.agent(x); !ag.IsZero() {
+				p, inv := db.predicate(x, nil, db.refOrZero(x.Subject.Head))
+				if p != "" {
+					g := schema.Fact{Subject: ag, Predicate: p, Relation: x.RelationText(db.doc), Object: st, Evidence: db.evidence(x)}
+					_ = inv
+					return g, true
+				}
+			}
+		}
+	}
 	if arg == nil {
 		return schema.Fact{}, false // no object: nothing to state in a triple
 	}
@@ -670,6 +801,22 @@ func (db *docBuilder) verbal(x *openie.Extraction) (schema.Fact, bool) {
 	}
 	if f.Object.IsZero() {
 		return schema.Fact{}, false
+	}
+	if pred == "" {
+		// "agreed to withdraw the bill": no predicate for the last verb,
+		// but an earlier one takes the rest of the group as its clause.
+		if p, prop, ok := db.verbChain(x, st, f.Object, obj); ok {
+			pred, f.Object = p, schema.PropTerm(prop)
+		}
+	}
+	if pred != "" && db.passive(x) {
+		// "X was urged by Y to ...": Y is the one who urges. Without an
+		// agent the predicate has no subject; keep the open relation.
+		if agent := db.agent(x); agent.IsZero() {
+			pred = ""
+		} else {
+			f.Object, f.Subject = f.Subject, agent
+		}
 	}
 	if pred != "" && pred != schema.Says && f.Subject.Entity != nil && f.Subject.Entity.Class == schema.ClassThing {
 		pred = "" // only actors, places and proposals take part in vocabulary facts
@@ -799,7 +946,11 @@ func (db *docBuilder) gerund(x *openie.Extraction, o int) int {
 // first ("failed to reach" → reach).
 func (db *docBuilder) predicate(x *openie.Extraction, arg *openie.Arg, obj ref) (schema.Predicate, bool) {
 	ms := db.markers(x, arg)
-	for _, v := range db.verbs(x) {
+	vs := db.verbs(x)
+	if len(vs) > 1 {
+		vs = vs[:1] // earlier verbs take the rest as a clause (verbChain)
+	}
+	for _, v := range vs {
 		lem := db.lemma(v)
 		if v < len(db.doc.Tokens)-1 && lem == "hold" && db.lemma(v+1) == "talk" {
 			lem = "hold talks"
@@ -815,13 +966,25 @@ func (db *docBuilder) predicate(x *openie.Extraction, arg *openie.Arg, obj ref) 
 		if obj.node >= 0 && db.coercible(obj.node) {
 			if p, inv, ok := db.lex.VerbEntry(lem, ms, PlaceObject); ok {
 				if _, _, other := db.lex.VerbEntry(lem, ms, AnyObject); !other {
-					db.r.nodes[obj.node].Class = schema.ClassTerritory
+					db.makePlace(obj.node)
 					return p, inv
 				}
 			}
 		}
 	}
 	return "", false
+}
+
+// makePlace retypes node n as a territory, identified across articles by
+// its name like every other place.
+func (db *docBuilder) makePlace(n int) {
+	e := db.r.nodes[n]
+	e.Class = schema.ClassTerritory
+	name := e.Name
+	if len(name) > 4 && strings.EqualFold(name[:4], "the ") {
+		name = name[4:]
+	}
+	e.Key = schema.KeyOf(name)
 }
 
 // coercible reports whether node n's class comes only from the entity
@@ -968,7 +1131,14 @@ func (db *docBuilder) proposition(h int, outerSubj, forced schema.Term, depth in
 			if subj.IsZero() {
 				// Its own subject, unresolved ("they"): named by its words,
 				// never replaced by the outer subject.
-				name := db.doc.SpanText(x.Subject.Span()) // the article's own characters
+				ss, se := x.Subject.Span()
+				for ss < se-1 && isFunctionWord(db.doc.Tokens[ss].UPOS) {
+					ss++
+				}
+				for se > ss+1 && isFunctionWord(db.doc.Tokens[se-1].UPOS) {
+					se--
+				}
+				name := db.doc.SpanText(ss, se) // the article's own characters
 				if schema.KeyOf(name) == "" {
 					continue
 				}
@@ -1254,7 +1424,7 @@ func (db *docBuilder) partOf(n int) {
 				continue
 			}
 			// "the X region of Y": Y is a place too.
-			db.r.nodes[outer.node].Class = schema.ClassTerritory
+			db.makePlace(outer.node)
 		}
 		db.emit(db.nominalFact(inner.node, schema.PartOf, "of", schema.EntityTerm(db.r.nodes[outer.node]), n, c))
 	}

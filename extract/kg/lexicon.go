@@ -24,11 +24,12 @@ const (
 	ClauseObject
 	PersonObject // a person: a narrower actor
 	OrgObject    // a state, organisation or group: a narrower actor
+	ThingObject  // anything but a clause: "promised [an upper limit]", not "promised [to go]"
 )
 
 var objectKinds = map[string]ObjectKind{
 	"any": AnyObject, "actor": ActorObject, "place": PlaceObject, "proposal": ProposalObject, "clause": ClauseObject,
-	"person": PersonObject, "org": OrgObject,
+	"person": PersonObject, "org": OrgObject, "thing": ThingObject,
 }
 
 type lexEntry struct {
@@ -169,6 +170,9 @@ func pick(entries []lexEntry, markers []string, object ObjectKind) (lexEntry, bo
 			}
 			score++
 		}
+		if e.pred == schema.Says && object != ClauseObject {
+			continue // one says a clause; "attacked the proposals" is no speech
+		}
 		if score > bestScore {
 			best, bestScore = e, score
 		}
@@ -180,6 +184,9 @@ func pick(entries []lexEntry, markers []string, object ObjectKind) (lexEntry, bo
 func objectFits(want, have ObjectKind) bool {
 	if want == have {
 		return true
+	}
+	if want == ThingObject {
+		return have != ClauseObject
 	}
 	// A proposal is also an acceptable object where any clause-like
 	// content is expected ("wants a ceasefire").

@@ -112,6 +112,17 @@ func (r *resolver) gazetteerRuns() {
 		}
 		name := d.SpanText(i, j)
 		n := -1
+		if j-i > 1 && r.lex.IsHonorific(d.Tokens[i].Form) {
+			// "Lord X", "Mrs Y": a person the recogniser missed.
+			pname := d.SpanText(i+1, j)
+			n = r.node(schema.ClassPerson, schema.KeyOf(pname), pname, "", "")
+			r.tok[i] = -1
+			for k := i + 1; k < j; k++ {
+				r.tok[k] = n
+			}
+			i = j
+			continue
+		}
 		if g, ok := gazetteer.LookupPlace(name); ok {
 			n = r.place(name, "GPE")
 			_ = g
@@ -221,9 +232,17 @@ trimmed:
 // addSpan resolves one NER span to a node and returns it with the
 // name's token range (-1 when the span names nothing we keep).
 func (r *resolver) addSpan(e nlp.Span) (int, int, int) {
+	// "Mr X", "Lady Y": a courtesy title makes a person, whatever the
+	// recogniser guessed.
+	if e.End-e.Start > 1 && r.lex.IsHonorific(r.doc.Tokens[e.Start].Form) && isCapitalised(r.doc.Tokens[e.Start+1].Form) {
+		e.Label = "PERSON"
+	}
 	start, end := r.nameRange(e.Start, e.End, e.Label)
 	if start >= end {
 		return -1, 0, 0
+	}
+	if e.Label == "PERSON" && end-start == 1 && (r.lex.IsHonorific(r.doc.Tokens[start].Form) || r.lex.IsRoleWord(r.doc.Tokens[start].Form)) {
+		return -1, 0, 0 // a title alone ("Lord") names nobody
 	}
 	name := r.doc.SpanText(start, end)
 	var n int
@@ -341,26 +360,50 @@ func (r *resolver) merge(from, into int) {
 	}
 }
 
-// addChains maps every coreference chain that holds a resolved mention to
-// that mention's node.
+// addChains maps every coreference chain to the node its mentions name.
+// A mention names the person whose name lies inside it ("US President
+// Donald Trump" names Trump, not the United States), else the node of its
+// head; the chain takes the node most of its mentions name, a person
+// winning ties.
 func (r *resolver) addChains() {
 	d := r.doc
 	for ci, ch := range d.Chains {
-		node := -1
+		votes := map[int]int{}
 		for _, mi := range ch.Mentions {
 			if mi < 0 || mi >= len(d.Mentions) {
 				continue
 			}
-			m := d.Mentions[mi]
-			if n := r.headNode(m.Head); n >= 0 {
-				node = n
-				break
+			if n := r.mentionNode(d.Mentions[mi]); n >= 0 {
+				votes[n]++
 			}
 		}
-		if node >= 0 {
-			r.chainNode[ci] = node
+		best, bestVotes := -1, 0
+		for n, v := range votes {
+			better := v > bestVotes ||
+				v == bestVotes && r.nodes[n].Class == schema.ClassPerson && (best < 0 || r.nodes[best].Class != schema.ClassPerson) ||
+				v == bestVotes && (r.nodes[n].Class == schema.ClassPerson) == (best >= 0 && r.nodes[best].Class == schema.ClassPerson) && n < best
+			if better {
+				best, bestVotes = n, v
+			}
+		}
+		if best >= 0 {
+			r.chainNode[ci] = best
 		}
 	}
+}
+
+// mentionNode returns the node a mention names: a person named inside it,
+// else its head's node, or -1.
+func (r *resolver) mentionNode(m nlp.Mention) int {
+	if h := m.Head; h < 0 || h >= len(r.tok) || r.doc.Tokens[h].UPOS != "PROPN" && !r.lex.IsRoleWord(r.doc.Tokens[h].Form) {
+		return r.headNode(m.Head) // "the tomb of X" names the tomb, not X
+	}
+	for t := m.End - 1; t >= m.Start && t >= 0 && t < len(r.tok); t-- {
+		if n := r.tok[t]; n >= 0 && !r.demonymTok[t] && r.nodes[n].Class == schema.ClassPerson {
+			return n
+		}
+	}
+	return r.headNode(m.Head)
 }
 
 // headNode returns the node of a named token, ignoring demonyms.
@@ -380,9 +423,16 @@ func (r *resolver) resolve(h int) int {
 	}
 	// A title or demonym heading a name: "Ukrainian President X" parsed
 	// with "Ukrainian" as head and the name below it.
+	// An apposition names the same person whatever the head ("his
+	// counterpart, X"); compounds only under a name or a title.
 	if h >= 0 && h < len(r.tok) {
+		nameLike := r.doc.Tokens[h].UPOS == "PROPN" || r.demonymTok[h] || r.lex.IsRoleWord(r.doc.Tokens[h].Form)
 		for _, c := range r.doc.Children(h) {
-			switch r.doc.Tokens[c].Rel {
+			rel := r.doc.Tokens[c].Rel
+			if rel != "appos" && !nameLike {
+				continue
+			}
+			switch rel {
 			case "flat", "compound", "nmod:desc", "appos", "flat:name":
 				if n := r.headNode(c); n >= 0 && r.nodes[n].Class == schema.ClassPerson {
 					return n
@@ -518,7 +568,15 @@ done:
 	if head < 0 {
 		return
 	}
-	for _, c := range d.Children(head) {
+	var kids []int
+	for t := nameStart; t < nameEnd; t++ {
+		for _, c := range d.Children(t) {
+			if c < nameStart || c >= nameEnd {
+				kids = append(kids, c)
+			}
+		}
+	}
+	for _, c := range kids {
 		t := d.Tokens[c]
 		switch {
 		case t.Rel == "appos":

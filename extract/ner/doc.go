@@ -12,16 +12,22 @@
 // over BILOU classes (model.go: lazy averaging, deterministic codec with a
 // checked meta record; the model is embedded with go:embed and decoded
 // once per process). Its features are word, shape, affixes, a ±2 context
-// window, the training vocabulary's casing profile, gazetteer matches
-// (extract/gazetteer: countries, subdivisions, capitals, demonyms,
-// organisations, given names, WordNet proper names) and the two previous
-// classes. The other types come from rules (rules.go). Two general rules
-// repair name particles ("von der") and hyphenated pairs ("X-Y talks").
+// window, word-shape conjunctions, a casing profile and distributional
+// word clusters learnt from the training text and WordNet glosses,
+// gazetteer matches (extract/gazetteer: countries, subdivisions, capitals,
+// demonyms, organisations, given names, WordNet proper names) and the two
+// previous classes; per-label entry biases tuned on dev correct its lean
+// towards O. The other types come from rules (rules.go). General rules
+// (post.go, orgs.go) keep titles out of PERSON spans, join name particles
+// ("von der"), split hyphenated pairs ("X-Y talks"), build organisation
+// names from head words ("... University", "Ministry of ...") and carry a
+// name to its later repetitions in the document.
 //
 // Normalize strips titles, roles and honorifics from a mention and reads
 // the role and the country it belongs to ("Brazilian President Ana Lopez"
 // → Ana Lopez, President, Brazil); PossessiveRole reads "Chile's
-// president". Neither writes facts.
+// president"; Link finds the gazetteer entry (ISO 3166 code, acronym) of a
+// GPE, LOC, ORG or NORP span. None of them writes facts.
 //
 // ReadIOB2 and ReadGUM read the UNER and GUM training and evaluation
 // formats; Train trains a model; Evaluate and Scorer give span-level

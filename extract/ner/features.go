@@ -101,7 +101,7 @@ const (
 	fTagPrev2
 	fTagPrevLower
 	fTagPrevShape
-	fLen
+	fLen // unused; kept so that the template numbers after it, and so the hashes, stay put
 	fNextIsPoss
 	fGiven
 	fGivenPrev

@@ -23,6 +23,7 @@ func TestHardCases(t *testing.T) {
 		{"The NATO summit opened in Madrid .", []string{"ORG:NATO", "GPE:Madrid"}},
 		{"Commissioner Johanna von der Heide spoke in Berlin .", []string{"PERSON:Johanna von der Heide", "GPE:Berlin"}},
 		{"Mr Tom Baker and Prime Minister Rosa Vidal met .", []string{"PERSON:Tom Baker", "PERSON:Rosa Vidal"}},
+		{"Brazilian President Ana Lopez and UN Secretary - General Jan Berg met .", []string{"NORP:Brazilian", "PERSON:Ana Lopez", "ORG:UN", "PERSON:Jan Berg"}},
 		{"The Lopez - Silva meeting took place in Lima .", []string{"PERSON:Lopez", "PERSON:Silva", "GPE:Lima"}},
 	}
 	for _, tt := range tests {

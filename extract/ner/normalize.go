@@ -43,7 +43,7 @@ func Normalize(doc *nlp.Document, span nlp.Span) Name {
 			continue
 		}
 		if k := roleAt(doc, s, e-1); k > 0 {
-			nm.Role = titleCase(doc.Forms(s, s+k))
+			nm.Role = titleCase(roleText(doc, s, s+k))
 			roleStart = s
 			s += k
 			continue
@@ -64,7 +64,7 @@ func Normalize(doc *nlp.Document, span nlp.Span) Name {
 		}
 		if nm.Role == "" {
 			if k, st := roleBefore(doc, b); k > 0 {
-				nm.Role = titleCase(doc.Forms(st, st+k))
+				nm.Role = titleCase(roleText(doc, st, st+k))
 				roleStart = st
 			}
 		}
@@ -86,11 +86,11 @@ func Normalize(doc *nlp.Document, span nlp.Span) Name {
 // roleAt returns the number of tokens of the longest role starting at
 // token i and ending at or before token last, or 0.
 func roleAt(doc *nlp.Document, i, last int) int {
-	for k := min(maxRole, last-i+1); k >= 1; k-- {
+	for k := min(maxRole+2, last-i+1); k >= 1; k-- { // +2: hyphens are tokens
 		if i+k > len(doc.Tokens) {
 			continue
 		}
-		if roleSet[strings.ToLower(doc.Forms(i, i+k))] {
+		if roleSet[roleText(doc, i, i+k)] {
 			return k
 		}
 	}
@@ -100,8 +100,8 @@ func roleAt(doc *nlp.Document, i, last int) int {
 // roleBefore finds a role ending right before token b; it returns its
 // length and start.
 func roleBefore(doc *nlp.Document, b int) (int, int) {
-	for k := min(maxRole, b); k >= 1; k-- {
-		if roleSet[strings.ToLower(doc.Forms(b-k, b))] {
+	for k := min(maxRole+2, b); k >= 1; k-- {
+		if roleSet[roleText(doc, b-k, b)] {
 			return k, b - k
 		}
 	}
@@ -169,7 +169,7 @@ func appositive(doc *nlp.Document, i int) (string, *gazetteer.Entry, bool) {
 	if k == 0 {
 		return "", nil, false
 	}
-	role := titleCase(doc.Forms(i, i+k))
+	role := titleCase(roleText(doc, i, i+k))
 	j := i + k
 	if of == nil && lw(j) == "of" {
 		for m := min(5, n-j-1); m >= 1; m-- {
@@ -207,7 +207,13 @@ func PossessiveRole(doc *nlp.Document, span nlp.Span) (role string, of *gazettee
 	if k == 0 {
 		return "", nil, 0, false
 	}
-	return titleCase(doc.Forms(i, i+k)), es[0], i + k, true
+	return titleCase(roleText(doc, i, i+k)), es[0], i + k, true
+}
+
+// roleText returns tokens [i, j) in lower case, joined by spaces except
+// around hyphens ("Secretary - General" → "secretary-general").
+func roleText(doc *nlp.Document, i, j int) string {
+	return strings.ReplaceAll(strings.ToLower(doc.Forms(i, j)), " - ", "-")
 }
 
 // titleCase writes a role with capitals: "prime minister" → "Prime

@@ -18,6 +18,7 @@ func TestNormalize(t *testing.T) {
 		{"Sir Tom Baker , the British prime minister , spoke .", "Tom Baker", "Tom Baker", "Prime Minister", "United Kingdom", "Sir"},
 		{"Nato Secretary-General Jan Berg said so .", "Jan Berg", "Jan Berg", "Secretary-General", "North Atlantic Treaty Organization", ""},
 		{"Chile 's foreign minister Rosa Vidal left .", "Rosa Vidal", "Rosa Vidal", "Foreign Minister", "Chile", ""},
+		{"UN Secretary - General Jan Berg said so .", "Jan Berg", "Jan Berg", "Secretary-General", "United Nations", ""},
 		{"Mr Lee , a senator , voted .", "Mr Lee", "Lee", "Senator", "", "Mr"},
 		{"Ursula van der Berg spoke .", "Ursula van der Berg", "Ursula van der Berg", "", "", ""},
 		{"Prime Minister Ana Lopez of Peru spoke .", "Prime Minister Ana Lopez", "Ana Lopez", "Prime Minister", "", ""},

@@ -38,3 +38,29 @@ func TestOrgSpans(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitTitles(t *testing.T) {
+	tests := []struct {
+		text, span, label string
+		want              string
+	}{
+		{"Brazilian President Ana Lopez spoke .", "Brazilian President Ana Lopez", "PERSON", "PERSON:Ana Lopez"},
+		{"US Vice President Rosa Vidal spoke .", "US Vice President Rosa Vidal", "PERSON", "PERSON:Rosa Vidal"},
+		{"Nato Secretary - General Jan Berg spoke .", "Secretary - General Jan Berg", "PERSON", "PERSON:Jan Berg"},
+		{"the Lima Council President Ana Berg spoke .", "Lima Council President Ana", "ORG", "ORG:Lima Council | PERSON:Ana"},
+		{"President Ana", "President Ana", "GPE", "PERSON:Ana"},
+		{"the Ana Lopez school", "Ana Lopez", "PERSON", "PERSON:Ana Lopez"},
+		{"King Street", "King Street", "GPE", "GPE:King Street"},
+	}
+	for _, tt := range tests {
+		d := docOf(tt.text)
+		out := splitTitles(d, []nlp.Span{spanOf(d, tt.span, tt.label)})
+		var got []string
+		for _, s := range out {
+			got = append(got, s.Label+":"+d.Forms(s.Start, s.End))
+		}
+		if g := strings.Join(got, " | "); g != tt.want {
+			t.Errorf("splitTitles(%q) = %q, want %q", tt.span, g, tt.want)
+		}
+	}
+}

@@ -19,7 +19,10 @@ var particles = map[string]bool{
 // postprocess fixes things a greedy tagger gets wrong, with rules that
 // hold for English names in general:
 //
-//   - leading titles and honorifics leave PERSON spans;
+//   - titles, honorifics and what precedes them leave PERSON spans
+//     ("Brazilian President Ana Lopez" → "Ana Lopez"), and an ORG or GPE
+//     span that runs on through a title into a name is split there
+//     ("Lima Council President Ana" → ORG "Lima Council", PERSON "Ana");
 //   - a capitalised run ending in an organisation head word ("Georgetown
 //     University", "Defence Ministry") is an ORG (orgs.go);
 //   - a PERSON span followed by name particles and a capitalised word
@@ -41,14 +44,7 @@ func postprocess(doc *nlp.Document, spans []nlp.Span, casing map[uint32]uint8) [
 		merged = append(merged, s)
 	}
 	spans = merged
-	// "President Ana Lopez", "Mr Lee": titles and honorifics stay outside
-	// PERSON spans (Normalize reads them from there).
-	for i := range spans {
-		s := &spans[i]
-		for s.Label == "PERSON" && s.End-s.Start > 1 && (IsTitle(doc.Tokens[s.Start].Form) || isHonorific(doc.Tokens[s.Start].Form)) {
-			s.Start++
-		}
-	}
+	spans = splitTitles(doc, spans)
 	spans = orgSpans(doc, spans)
 	taken := make([]bool, len(doc.Tokens))
 	for _, s := range spans {
@@ -139,12 +135,29 @@ func propagate(doc *nlp.Document, spans []nlp.Span, taken []bool, casing map[uin
 		label[key] = s.Label
 		order = append(order, key)
 	}
+	if len(order) == 0 {
+		return spans
+	}
+	at := map[string][]int{} // first word of a name -> its positions
+	for _, key := range order {
+		first, _, _ := strings.Cut(key.forms, " ")
+		at[first] = nil
+	}
+	for i, t := range doc.Tokens {
+		if ps, ok := at[t.Form]; ok {
+			at[t.Form] = append(ps, i)
+		}
+	}
 	for _, key := range order {
 		l := label[key]
 		if l == "" {
 			continue
 		}
-		for i := 0; i+key.n <= len(doc.Tokens); i++ {
+		first, _, _ := strings.Cut(key.forms, " ")
+		for _, i := range at[first] {
+			if i+key.n > len(doc.Tokens) {
+				continue
+			}
 			free := true
 			for k := i; k < i+key.n; k++ {
 				if taken[k] {
@@ -165,4 +178,64 @@ func propagate(doc *nlp.Document, spans []nlp.Span, taken []bool, casing map[uin
 		}
 	}
 	return spans
+}
+
+// titleAt reports whether token i is a title or honorific, or a hyphen
+// inside a hyphenated title ("Secretary - General").
+func titleAt(doc *nlp.Document, i int) bool {
+	f := doc.Tokens[i].Form
+	if IsTitle(f) || isHonorific(f) {
+		return true
+	}
+	return f == "-" && i > 0 && i+1 < len(doc.Tokens) && IsTitle(doc.Tokens[i-1].Form) && IsTitle(doc.Tokens[i+1].Form)
+}
+
+// splitTitles keeps titles out of names (Normalize reads them from the
+// words before the name).
+func splitTitles(doc *nlp.Document, spans []nlp.Span) []nlp.Span {
+	var out []nlp.Span
+	for _, s := range spans {
+		switch s.Label {
+		case "PERSON":
+			// the name starts after the last title in the span's
+			// capitalised lead: "US President Ana Lopez", "Vice President
+			// Lopez", "Secretary - General Jan Berg"
+			last := -1
+			for k := s.Start; k < s.End-1; k++ {
+				f := doc.Tokens[k].Form
+				if titleAt(doc, k) {
+					last = k
+				} else if !isCap(f) {
+					break
+				}
+			}
+			if last >= 0 {
+				s.Start = last + 1
+			}
+			out = append(out, s)
+		case "ORG", "GPE":
+			k := -1
+			for j := s.Start; j < s.End-1; j++ {
+				if IsTitle(doc.Tokens[j].Form) && isCap(doc.Tokens[j].Form) && isCap(doc.Tokens[j+1].Form) {
+					k = j
+				}
+			}
+			// not when the name goes on to a place or organisation head:
+			// "King Street", "Prince Edward Island", "President Hotel Group"
+			if lw := strings.ToLower(doc.Tokens[s.End-1].Form); k >= 0 && (geoWords[lw] || orgHeads[lw]) {
+				k = -1
+			}
+			if k < 0 {
+				out = append(out, s)
+				continue
+			}
+			if k > s.Start {
+				out = append(out, nlp.Span{Start: s.Start, End: k, Label: s.Label})
+			}
+			out = append(out, nlp.Span{Start: k + 1, End: s.End, Label: "PERSON"})
+		default:
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -112,6 +112,10 @@ func (s *sentence) isPredicate(p int) bool {
 	}
 	switch r {
 	case "root", "conj", "ccomp", "advcl", "parataxis", "acl", "xcomp", "csubj", "list", "dep", "appos":
+	case "obj":
+		if s.tok(p).XPOS != "VBG" {
+			return false
+		}
 	default:
 		return false
 	}
@@ -130,7 +134,7 @@ func (s *sentence) subjectSource(p int) int {
 			return p
 		}
 		switch s.rel(p) {
-		case "conj", "xcomp", "advcl":
+		case "conj", "xcomp", "advcl", "obj":
 			p = s.head(p)
 		case "acl":
 			return p
@@ -222,8 +226,22 @@ func (s *sentence) reporting(p int) []Extraction {
 }
 
 // subjects returns the subject phrases of clause p, split on coordination,
-// and whether they were inherited from another clause.
+// and whether they were inherited from another clause. A relative pronoun
+// reached through control ("ailments that it failed to cure") stands for
+// the noun its relative clause modifies.
 func (s *sentence) subjects(p int) ([]Phrase, bool) {
+	subjs, inherited := s.rawSubjects(p)
+	for i, sp := range subjs {
+		if len(sp.Tokens) == 1 && isRelPronoun(s, sp.Head) {
+			if n, cl := s.relNoun(p); n >= 0 {
+				subjs[i] = s.nounPhrase(n, cl)
+			}
+		}
+	}
+	return subjs, inherited
+}
+
+func (s *sentence) rawSubjects(p int) ([]Phrase, bool) {
 	if s.rel(p) == "acl" && s.child(p, "nsubj", "csubj") < 0 {
 		// Participial or relative clause: the modified noun.
 		n := s.head(p)
@@ -236,8 +254,8 @@ func (s *sentence) subjects(p int) ([]Phrase, bool) {
 	if src < 0 {
 		return nil, false
 	}
-	if s.rel(p) == "xcomp" && src != p {
-		// Object control: "persuaded him to leave".
+	if src != p && (s.rel(p) == "xcomp" || s.rel(p) == "advcl" && s.child(p, "mark") >= 0 && s.lower(s.child(p, "mark")) == "as") {
+		// Object control: "persuaded him to leave", "cited sources as saying".
 		if o := s.child(s.head(p), "obj"); o >= 0 {
 			return s.coordinated(o), true
 		}
@@ -262,6 +280,31 @@ func (s *sentence) subjects(p int) ([]Phrase, bool) {
 	return s.coordinated(subj), src != p
 }
 
+// gerundComplement returns the unmarked gerund clause right after verb v
+// that completes it as its object ("avoided paying", "ruled out sending"),
+// whatever relation the parser gave it, or -1. v must have no object.
+func (s *sentence) gerundComplement(v int) int {
+	if v < 0 || !s.isVerb(v) || s.child(v, "obj", "ccomp") >= 0 {
+		return -1
+	}
+	for _, k := range s.children(v) {
+		if k <= v || s.tok(k).XPOS != "VBG" || s.child(k, "mark", "nsubj") >= 0 {
+			continue
+		}
+		switch s.rel(k) {
+		case "xcomp", "advcl", "obj":
+			// Only words of the verb group may stand between them.
+			for j := v + 1; j < k; j++ {
+				if r := s.rel(j); r != "compound" && s.tok(j).Rel != "compound:prt" && r != "advmod" && r != "aux" {
+					return -1
+				}
+			}
+			return k
+		}
+	}
+	return -1
+}
+
 // relNoun returns the noun a relative clause holding clause p modifies,
 // and the relative clause's head, or -1.
 func (s *sentence) relNoun(p int) (noun, clause int) {
@@ -269,7 +312,7 @@ func (s *sentence) relNoun(p int) (noun, clause int) {
 		switch s.rel(p) {
 		case "acl":
 			return s.head(p), p
-		case "conj":
+		case "conj", "xcomp":
 			p = s.head(p)
 		default:
 			return -1, -1
@@ -302,6 +345,10 @@ func (s *sentence) coordinated(n int) []Phrase {
 	var conj []int
 	for _, c := range s.children(n) {
 		if s.rel(c) == "conj" && !s.isVerb(c) && s.child(c, "cop") < 0 && s.child(c, "nsubj") < 0 {
+			if cc := s.child(c, "cc"); cc >= 0 && s.tok(cc).Form == "&" {
+				// "Donaldson, Lufkin & Jenrette" names one firm.
+				return []Phrase{s.nounPhrase(n, -1)}
+			}
 			conj = append(conj, c)
 		}
 	}
@@ -352,13 +399,35 @@ func (s *sentence) phrase(i int, skip func(c int) bool) Phrase {
 	}
 	walk(i, 0)
 	sort.Ints(toks)
-	for len(toks) > 1 && s.edgeWord(toks[0]) && toks[0] != i {
+	// Trim punctuation and conjunctions at the edges, but keep a quotation
+	// mark whose partner is inside the phrase.
+	for len(toks) > 1 && s.edgeWord(toks[0]) && toks[0] != i && !(s.isQuote(toks[0]) && s.quotes(toks[1:]) > 0) {
 		toks = toks[1:]
 	}
-	for len(toks) > 1 && s.edgeWord(toks[len(toks)-1]) && toks[len(toks)-1] != i {
+	for len(toks) > 1 && s.edgeWord(toks[len(toks)-1]) && toks[len(toks)-1] != i && !(s.isQuote(toks[len(toks)-1]) && s.quotes(toks[:len(toks)-1])%2 == 1) {
 		toks = toks[:len(toks)-1]
 	}
 	return Phrase{Head: i, Tokens: toks}
+}
+
+// isQuote reports a quotation mark token.
+func (s *sentence) isQuote(i int) bool {
+	switch s.doc.TokenText(i) {
+	case "``", "''", "\"", "\u201c", "\u201d", "'", "`":
+		return true
+	}
+	return false
+}
+
+// quotes counts the quotation marks among toks.
+func (s *sentence) quotes(toks []int) int {
+	n := 0
+	for _, t := range toks {
+		if s.isQuote(t) {
+			n++
+		}
+	}
+	return n
 }
 
 func (s *sentence) edgeWord(i int) bool {
@@ -373,6 +442,10 @@ func (s *sentence) context(p int) ctx {
 	var c ctx
 	s.ownFlags(p, &c)
 	cur := p
+	// Polarity and modality scope over complement clauses only: once the
+	// walk leaves through a clause that modifies a noun ("the house that
+	// Jack built"), only attribution is inherited.
+	nominal := false
 	for steps := 0; steps < 32; steps++ {
 		// "X, he said": a speech verb in parataxis attributes its host.
 		if c.attrib == nil {
@@ -392,15 +465,34 @@ func (s *sentence) context(p int) ctx {
 		if h < 0 {
 			break
 		}
+		if s.gerundComplement(h) == cur {
+			r = "xcomp" // "ruled out ceding control": a complement however attached
+		}
+		// Relative clauses and bare participles ("terms discussed in
+		// Alaska") state facts of their own; marked adnominal clauses ("a
+		// deal on ending the war", "a plan to invade") stay in the scope.
+		if (r == "acl" && (s.tok(cur).Rel == "acl:relcl" || s.child(cur, "mark") < 0)) || (r != "acl" && !(s.isVerb(h) || s.child(h, "cop") >= 0)) {
+			nominal = true
+		}
+		if nominal {
+			if r == "ccomp" && c.attrib == nil && speechVerbs[s.lemma(h)] {
+				if subjs, _ := s.subjects(h); len(subjs) > 0 {
+					c.attrib = &Attribution{Speaker: subjs[0], Verb: s.verbGroup(h)}
+				}
+			}
+			cur = h
+			continue
+		}
 		switch r {
 		case "ccomp", "xcomp":
 			lem := s.lemma(h)
 			if c.attrib == nil && r == "ccomp" && speechVerbs[lem] {
-				if subj := s.child(h, "nsubj"); subj >= 0 {
-					c.attrib = &Attribution{Speaker: s.nounPhrase(subj, -1), Verb: s.verbGroup(h)}
+				// The speaker may be inherited: "cited sources as saying that ...".
+				if subjs, _ := s.subjects(h); len(subjs) > 0 {
+					c.attrib = &Attribution{Speaker: subjs[0], Verb: s.verbGroup(h)}
 				}
 			}
-			if negVerbs[lem] || (lem == "rule" && s.child(h, "compound:prt") >= 0) {
+			if negVerbs[lem] || (lem == "rule" && s.child(h, "compound:prt") >= 0 && s.lower(s.child(h, "compound:prt")) == "out") {
 				c.negated = !c.negated
 			}
 			if desireVerbs[lem] && c.modality == schema.Realis {
@@ -591,6 +683,9 @@ func (s *sentence) relationAndArgs(p int, c *ctx) (rel Phrase, args []Arg, last 
 		if desireVerbs[lem] && c.modality == schema.Realis {
 			c.modality = schema.Desired
 		}
+		if hedgeVerbs[lem] && s.child(v, "aux:pass") >= 0 {
+			c.hedged = true // "is said to have sunk"
+		}
 		relToks = append(relToks, s.child(x, "mark"))
 		relToks = append(relToks, s.verbGroup(x).Tokens...)
 		// adjuncts of the governor stay with the clause
@@ -605,10 +700,13 @@ func (s *sentence) relationAndArgs(p int, c *ctx) (rel Phrase, args []Arg, last 
 		case "ccomp":
 			args = append(args, Arg{Role: Object, Phrase: s.phrase(k, func(d int) bool { return s.rel(d) == "mark" && s.lower(d) == "that" })})
 		case "xcomp":
-			if !s.mergedXcomp(k) {
+			if !s.mergedXcomp(k) && k != s.gerundComplement(v) {
 				args = append(args, Arg{Role: Complement, Phrase: s.phrase(k, nil)})
 			}
 		}
+	}
+	if g := s.gerundComplement(v); g >= 0 {
+		args = append(args, Arg{Role: Object, Phrase: s.phrase(g, nil)})
 	}
 	// "the deal that X signed": the noun is the object.
 	if o := s.child(v, "obj"); o >= 0 && isRelPronoun(s, o) {
@@ -630,11 +728,11 @@ func (s *sentence) relationAndArgs(p int, c *ctx) (rel Phrase, args []Arg, last 
 		}
 	}
 	args = append(args, s.adjuncts(v)...)
-	if len(args) == 0 {
-		// "were proven when squadrons were mobilized": with nothing else
-		// to say, a marked adverbial clause is the argument.
+	if !hasCore(args) {
+		// "were proven when squadrons were mobilized": with no object or
+		// complement, a marked adverbial clause after the verb is one.
 		for _, k := range s.children(v) {
-			if s.rel(k) == "advcl" {
+			if s.rel(k) == "advcl" && k > v {
 				if m := s.child(k, "mark"); m >= 0 && m < k && !condMarks[s.lower(m)] {
 					args = append(args, Arg{Role: Prep, Phrase: s.phrase(k, nil)})
 					break
@@ -654,6 +752,16 @@ func (s *sentence) relationAndArgs(p int, c *ctx) (rel Phrase, args []Arg, last 
 	return Phrase{Head: v, Tokens: relToks}, args, v
 }
 
+// hasCore reports an object or complement among args.
+func hasCore(args []Arg) bool {
+	for _, a := range args {
+		if a.Role == Object || a.Role == Complement {
+			return true
+		}
+	}
+	return false
+}
+
 // inheritedAux gives a conjunct verb with no auxiliary or subject of its
 // own the auxiliaries of its first conjunct ("has [eaten] and drunk").
 func (s *sentence) inheritedAux(p int) []int {
@@ -662,6 +770,11 @@ func (s *sentence) inheritedAux(p int) []int {
 	}
 	h := s.head(p)
 	if h < 0 || h > p {
+		return nil
+	}
+	if x := s.tok(p).XPOS; x == "VBZ" || x == "VBP" {
+		// A present-tense verb has its own tense ("has left and works").
+		// Past forms are left alone: taggers confuse VBD with VBN.
 		return nil
 	}
 	var out []int

@@ -40,12 +40,12 @@ func (s *sentence) featuresOf(p, last int, e *Extraction, inherited bool) []Feat
 		return out
 	}
 	f := map[string]float64{
-		"bias":                         1,
-		"clause=" + string(e.Clause):   1,
-		"headrel=" + s.headRel(p): 1,
-		"nargs":                        float64(len(e.Args)),
-		"reltoks":                      float64(len(e.Relation.Tokens)),
-		"subjtoks/10":                  float64(len(e.Subject.Tokens)) / 10,
+		"bias":                       1,
+		"clause=" + string(e.Clause): 1,
+		"headrel=" + s.headRel(p):    1,
+		"nargs":                      float64(len(e.Args)),
+		"reltoks":                    float64(len(e.Relation.Tokens)),
+		"subjtoks/10":                float64(len(e.Subject.Tokens)) / 10,
 	}
 	if e.Kind != Verbal {
 		f["kind="+string(e.Kind)] = 1

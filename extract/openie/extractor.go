@@ -57,6 +57,9 @@ func (e *Extraction) Fact(doc *nlp.Document) (schema.Fact, bool) {
 		Object:   thing(e.Args[0].Phrase),
 	}
 	for _, a := range e.Args[1:] {
+		if schema.KeyOf(a.Text(doc)) == "" {
+			continue // punctuation only: nothing to name
+		}
 		f.Args = append(f.Args, schema.Arg{Role: schema.Argument, Value: thing(a.Phrase)})
 	}
 	ts, te := e.Span()

@@ -16,6 +16,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/segment"
 	"github.com/newsgraph/newsgraph/extract/tag"
 	"github.com/newsgraph/newsgraph/extract/tokenize"
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden extractions of the test article")
@@ -48,6 +49,13 @@ func TestGoldenArticle(t *testing.T) {
 	doc := nlp.New(filepath.Base(article), string(text))
 	p := extract.Pipeline{Stages: []extract.Stage{tokenize.New(), segment.New(), tg, ps}, Extractors: []*extract.Extractor{openie.Extractor}}
 	if err := p.Annotate(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := openie.Extractor.Run(doc, func(f schema.Fact) {
+		if err := f.Validate(doc.Text); err != nil {
+			t.Errorf("fact %q: %v", f.Relation, err)
+		}
+	}); err != nil {
 		t.Fatal(err)
 	}
 	var b strings.Builder

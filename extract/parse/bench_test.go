@@ -98,3 +98,17 @@ func BenchmarkTagParse(b *testing.B) {
 	b.ReportMetric(float64(len(doc.Tokens)*b.N)/b.Elapsed().Seconds(), "tokens/s")
 	checkBench(b, doc)
 }
+
+// BenchmarkDecode measures decoding the embedded model (done once per
+// process by Load).
+func BenchmarkDecode(b *testing.B) {
+	for b.Loop() {
+		p, err := New(embedded)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(p.Labels()) == 0 {
+			b.Fatal("no labels")
+		}
+	}
+}

@@ -55,3 +55,17 @@ func BenchmarkTag(b *testing.B) {
 		b.Fatalf("lemma of announced: got %q", got)
 	}
 }
+
+// BenchmarkDecode measures decoding the embedded model (done once per
+// process by Load).
+func BenchmarkDecode(b *testing.B) {
+	for b.Loop() {
+		t, err := New(embedded)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(t.classes) == 0 {
+			b.Fatal("no classes")
+		}
+	}
+}
