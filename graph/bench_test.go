@@ -51,13 +51,16 @@ var (
 func benchData(b *testing.B) (string, int) {
 	benchOnce.Do(func() {
 		want := benchQuads()
-		dir, err := os.MkdirTemp("", "newsgraph-bench-")
-		if err != nil {
-			benchErr = err
+		// One file per size and generator version in the temp folder,
+		// reused by later runs (the content is deterministic).
+		benchFile = filepath.Join(os.TempDir(), fmt.Sprintf("newsgraph-bench-v1-%d.nq", want))
+		if st, err := os.Stat(benchFile); err == nil && st.Size() > 0 {
+			benchN = want
 			return
 		}
-		benchFile = filepath.Join(dir, "bench.nq")
-		f, err := os.Create(benchFile)
+		tmp := benchFile + fmt.Sprintf(".%d.tmp", os.Getpid())
+		defer os.Remove(tmp)
+		f, err := os.Create(tmp)
 		if err != nil {
 			benchErr = err
 			return
@@ -103,6 +106,9 @@ func benchData(b *testing.B) (string, int) {
 			benchErr = err
 		}
 		f.Close()
+		if benchErr == nil {
+			benchErr = os.Rename(tmp, benchFile)
+		}
 	})
 	if benchErr != nil {
 		b.Fatal(benchErr)
