@@ -37,10 +37,22 @@ UD ?= ../shared/data/ud
 segment-model:
 	$(GO) run ./extract/segment/internal/train -ud $(UD) -o extract/segment/segment.model
 
-# Retrain the tagger and parser models (extract/tag/model, extract/parse/model)
-# from ../shared/data/ud with a fixed seed; a rerun gives identical bytes.
-models:
+# Retrain every shipped model from ../shared/data with fixed seeds; a rerun
+# gives identical bytes: the tagger and parser (extract/tag/model,
+# extract/parse/model, about 11 minutes), the sentence-boundary model and the
+# entity model (needs Debian's wordnet-base).
+models: models-ud segment-model models-ner
+
+.PHONY: models-ud
+models-ud:
 	$(GO) run ./cmd/newsgraph train --data ../shared/data/ud
+
+# Benchmarks of every stage and of the whole pipeline into bolt, five runs
+# each, in the format benchstat compares (the 1M-quad store benchmarks in
+# ./graph are separate: see docs/graph.md).
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./extract/... | tee bench.txt
+	$(GO) test -run '^$$' -bench 'BenchmarkBuild$$' -benchmem -count 5 ./graph | tee -a bench.txt
 
 # NER model: retrain extract/ner/model/ner.model from ../shared/data (needs
 # Debian's wordnet-base; byte-identical on a rerun; 1.5-3 min on one core).
