@@ -96,7 +96,18 @@ func (s *Store) Query(ctx context.Context, text string, limit int, fn func(Resul
 	if err != nil {
 		return &QueryError{Msg: fixColumn(strings.TrimPrefix(err.Error(), "SyntaxError: "))}
 	}
-	defer it.Close()
+	defer func() {
+		// Stop the query and drain what it still sends: Gizmo runs it in
+		// a goroutine that holds a read transaction until it finishes, and
+		// bolt's Close waits for every transaction. Stopping early at the
+		// limit (or on an error) must not leave that goroutine blocked.
+		cancel(nil)
+		dctx, dcancel := context.WithTimeout(context.Background(), 5*time.Second)
+		for it.Next(dctx) {
+		}
+		dcancel()
+		it.Close()
+	}()
 	n := 0
 	for it.Next(qctx) {
 		r, ok := it.Result().(*gizmo.Result)
