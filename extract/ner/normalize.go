@@ -11,7 +11,7 @@ import (
 // were stripped from it or read around it. It writes no facts; the
 // knowledge-graph stage turns it into facts (hasRole, leaderOf, ...).
 type Name struct {
-	Text       string   // the bare name: "Vladimir Putin"
+	Text       string   // the bare name: "Anna Dubois"
 	Start, End int      // its token range in the document
 	Honorifics []string // stripped forms of address: "Sir", "Mr"
 	Role       string   // a title or role, title-cased: "President", "Prime Minister"

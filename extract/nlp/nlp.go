@@ -92,7 +92,7 @@ type MentionKind uint8
 
 // The kinds of mention.
 const (
-	Proper  MentionKind = iota // a name: "Vladimir Putin"
+	Proper  MentionKind = iota // a name: "Anna Dubois"
 	Nominal                    // a description: "the US president"
 	Pronoun                    // "he", "its"
 )
