@@ -67,7 +67,7 @@ type Literal struct {
 }
 
 // Term is the subject or object of a fact: exactly one of an entity, a
-// literal, or a proposition (a nested fact, as in "Putin opposes [Ukraine
+// literal, or a proposition (a nested fact, as in "Dubois opposes [Ukraine
 // joining NATO]").
 type Term struct {
 	Entity  *Entity

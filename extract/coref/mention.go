@@ -401,7 +401,7 @@ func hasDet(doc *nlp.Document, h int, kids [][]int) bool {
 }
 
 // nameHead is the last word of a flat name headed at h: UD heads
-// "Vladimir Putin" on its first word, but English names share their last.
+// "Anna Dubois" on its first word, but English names share their last.
 func nameHead(doc *nlp.Document, h int, kids [][]int) int {
 	if doc.Tokens[h].UPOS != "PROPN" {
 		return h

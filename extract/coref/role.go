@@ -58,8 +58,8 @@ func (s *state) role(i, j int) bool {
 }
 
 // nameChunk is the run of nouns, proper nouns, adjectives and numbers
-// around the head of c, inside c: "US President Donald Trump" in "US
-// President Donald Trump, who ...". Looking at the run rather than at the
+// around the head of c, inside c: "US President Karim Nassar" in "US
+// President Karim Nassar, who ...". Looking at the run rather than at the
 // words before the head keeps titles found when a parser heads the name
 // on another word.
 func (s *state) nameChunk(c mention) (int, int) {

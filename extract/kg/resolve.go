@@ -362,7 +362,7 @@ func (r *resolver) merge(from, into int) {
 
 // addChains maps every coreference chain to the node its mentions name.
 // A mention names the person whose name lies inside it ("US President
-// Donald Trump" names Trump, not the United States), else the node of its
+// Karim Nassar" names Nassar, not the United States), else the node of its
 // head; the chain takes the node most of its mentions name, a person
 // winning ties.
 func (r *resolver) addChains() {
@@ -504,7 +504,7 @@ func (r *resolver) roleDescription(h int) int {
 }
 
 // titles reads the title before a person's name ("Ukrainian President",
-// "Trump's special envoy", "Nato Secretary-General"), an appositive after
+// "Nassar's special envoy", "Nato Secretary-General"), an appositive after
 // it (", the British prime minister") and "of X" after it, and records
 // hasRole and leaderOf / representativeOf facts.
 func (r *resolver) titles(spanStart, nameStart, nameEnd, person int) {

@@ -23,8 +23,8 @@ type Name struct {
 
 // Normalize strips titles, roles and honorifics from a PERSON (or any)
 // span and reads the role and its country from the words before it
-// ("Russian President Vladimir Putin") or from an appositive right after
-// it ("Keir Starmer, the British prime minister"). Spans that are not
+// ("French President Anna Dubois") or from an appositive right after
+// it ("Omar Haddad, the British prime minister"). Spans that are not
 // inside doc give a Name with Start == End.
 func Normalize(doc *nlp.Document, span nlp.Span) Name {
 	n := len(doc.Tokens)
