@@ -316,7 +316,7 @@ func (db *docBuilder) refOf(h int) (ref, bool) {
 		lemmas = append(lemmas, db.lemma(t))
 	}
 	if c, ok := db.lex.Class(lemmas); ok {
-		cstart := db.classStart(h, lemmas)
+		cstart := h - len(lemmas) + 1
 		name := d.SpanText(cstart, h+1)
 		key := schema.KeyOf(d.ID) + "--" + schema.KeyOf(strings.Join(lemmas[cstart-start:], " "))
 		n := db.r.node(c, key, name, "", "")
@@ -380,12 +380,6 @@ func (db *docBuilder) modifierStart(h int) int {
 		break
 	}
 	return start
-}
-
-// classStart returns the first token of the words that name the class,
-// keeping adjectives before it ("permanent peace agreement").
-func (db *docBuilder) classStart(h int, lemmas []string) int {
-	return h - len(lemmas) + 1
 }
 
 // share reads the share a quantifier names: "70%" → 0.70, "half" → 0.5.
@@ -856,13 +850,13 @@ func (db *docBuilder) verbal(x *openie.Extraction) (schema.Fact, bool) {
 		if o.share != "" {
 			g.Args = append(g.Args, schema.Arg{Role: schema.Share, Value: schema.LiteralTerm(schema.Literal{Value: o.share, Datatype: "decimal"})})
 		}
-		if inverse && g.Subject.Entity != nil {
-			g.Subject, g.Object = g.Object, f.Object
-			if f.Object.Entity == nil || f.Subject.Entity == nil {
+		if inverse {
+			// f is already turned round: each conjunct is a subject of
+			// f's object ("composed of A and B": A partOf X, B partOf X).
+			if f.Object.Entity == nil {
 				continue
 			}
-			g.Subject = schema.EntityTerm(db.r.nodes[o.node])
-			g.Object = f.Object
+			g.Subject, g.Object = schema.EntityTerm(db.r.nodes[o.node]), f.Object
 		}
 		db.extra = append(db.extra, g)
 	}
