@@ -9,7 +9,7 @@ require (
 	github.com/hidal-go/hidalgo v0.3.0
 	github.com/schollz/progressbar/v3 v3.19.1
 	github.com/spf13/pflag v1.0.10
-	go.etcd.io/bbolt v1.3.10
+	go.etcd.io/bbolt v1.5.0
 	golang.org/x/term v0.48.0
 	google.golang.org/protobuf v1.34.2
 )

@@ -75,6 +75,11 @@
 // bolt, leveldb and postgres. Writing the same article twice is a no-op; no
 // quad is ever added twice, which keeps clear of upstream issue 737 (a
 // quad added twice stays visible after delete on the kv and SQL backends).
+// WriteArticles does the same for many articles in one transaction (a new
+// one whenever an article ID repeats), which is how "newsgraph build"
+// writes a folder: per-transaction costs are paid once per batch. Each
+// article stays all or nothing; an invalid article is rejected alone, and
+// a batch that fails is retried article by article.
 // DeleteArticle removes exactly the article's graph.
 //
 // # N-Quads

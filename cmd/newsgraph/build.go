@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -34,6 +35,10 @@ type buildStats struct {
 	entities                                            map[string]bool
 }
 
+// writeBatchFacts is how many facts build collects before it writes them
+// in one transaction.
+const writeBatchFacts = 2000
+
 // buildResult is one processed article, on its way to the writer.
 type buildResult struct {
 	item      inputItem
@@ -50,6 +55,7 @@ func runBuild(ctx context.Context, args []string, io stdio) error {
 	date := fs.String("date", "", "publication date (YYYY-MM-DD) for articles that give none, to resolve \"on Monday\"")
 	list := fs.String("list", "auto", "print the facts found: always, never, or auto (when at most 10 articles)")
 	quiet := fs.BoolP("quiet", "q", false, "no progress bar")
+	cpuprofile := fs.String("cpuprofile", "", "write a Go CPU profile of the run to `FILE` (inspect with go tool pprof)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -77,6 +83,13 @@ func runBuild(ctx context.Context, args []string, io stdio) error {
 	}
 	defer store.Close()
 
+	if *cpuprofile != "" {
+		stop, err := startCPUProfile(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	start := time.Now()
 	items := make(chan inputItem)
 	results := make(chan buildResult)
@@ -110,26 +123,54 @@ func runBuild(ctx context.Context, args []string, io stdio) error {
 	bar := newBar(io.err, *quiet)
 	st := buildStats{entities: map[string]bool{}}
 	var done []buildResult
-	for r := range results {
-		if r.err == nil && r.item.Err == nil {
-			if _, err := store.WriteArticle(ctx, r.item.Article, r.facts); err != nil {
-				r.err = err
+	// Results are written in batches (one transaction each), flushed when
+	// enough facts are pending or a second has passed, so a long run
+	// keeps the store and the progress bar moving.
+	var pending []buildResult
+	pendingFacts, lastFlush := 0, time.Now()
+	flush := func() {
+		if len(pending) == 0 {
+			return
+		}
+		batch := make([]graph.ArticleFacts, 0, len(pending))
+		at := make([]int, 0, len(pending))
+		for i, r := range pending {
+			if r.err == nil && r.item.Err == nil {
+				batch = append(batch, graph.ArticleFacts{Article: r.item.Article, Facts: r.facts})
+				at = append(at, i)
 			}
 		}
-		if err := firstErr(r.item.Err, r.err); err != nil {
-			st.failed++
-			name := r.item.Article.ID
-			if name == "" {
-				name = r.item.Source
+		_, errs := store.WriteArticles(ctx, batch)
+		for k, i := range at {
+			if errs[k] != nil {
+				pending[i].err = errs[k]
 			}
-			bar.Clear()
-			fmt.Fprintf(io.err, "newsgraph: skipped %s: %v\n", name, err)
-		} else {
-			st.add(r)
-			done = append(done, r)
 		}
-		bar.Add(1)
+		for _, r := range pending {
+			if err := firstErr(r.item.Err, r.err); err != nil {
+				st.failed++
+				name := r.item.Article.ID
+				if name == "" {
+					name = r.item.Source
+				}
+				bar.Clear()
+				fmt.Fprintf(io.err, "newsgraph: skipped %s: %v\n", name, err)
+			} else {
+				st.add(r)
+				done = append(done, r)
+			}
+			bar.Add(1)
+		}
+		pending, pendingFacts, lastFlush = pending[:0], 0, time.Now()
 	}
+	for r := range results {
+		pending = append(pending, r)
+		pendingFacts += len(r.facts)
+		if pendingFacts >= writeBatchFacts || time.Since(lastFlush) >= time.Second {
+			flush()
+		}
+	}
+	flush()
 	bar.Finish()
 	if err := <-readErr; err != nil {
 		return err
@@ -151,6 +192,20 @@ func runBuild(ctx context.Context, args []string, io stdio) error {
 		return fmt.Errorf("%d of %d articles failed (reported above); the others were written", st.failed, st.failed+st.articles)
 	}
 	return nil
+}
+
+// startCPUProfile writes a CPU profile to path until the returned function
+// is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 func firstErr(errs ...error) error {
