@@ -408,38 +408,53 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportResult, error) {
 	}
 	// Batches of importBatch quads, each one ApplyDeltas call (one
 	// transaction): on bolt this is faster than Cayley's quad writer, whose
-	// 200,000-quad transactions only pay off with its bloom filters.
-	batch := make([]cgraph.Delta, 0, importBatch)
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
+	// 200,000-quad transactions only pay off with its bloom filters. The
+	// input is parsed in a second goroutine, one batch ahead of the writer.
+	batches := make(chan []cgraph.Delta, 1)
+	parseErr := make(chan error, 1)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(batches)
+		batch := make([]cgraph.Delta, 0, importBatch)
+		send := func() bool {
+			select {
+			case batches <- batch:
+				batch = make([]cgraph.Delta, 0, importBatch)
+				return true
+			case <-stop:
+				return false
+			}
+		}
+		for {
+			q, err := rd.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				parseErr <- fmt.Errorf("import: input changed between passes: %w", err)
+				return
+			}
+			batch = append(batch, cgraph.Delta{Quad: toQuad(q), Action: cgraph.Add})
+			if len(batch) == importBatch && !send() {
+				return
+			}
+		}
+		if len(batch) > 0 {
+			send()
+		}
+		parseErr <- nil
+	}()
+	for batch := range batches {
+		if err := ctx.Err(); err != nil {
+			return res, err
 		}
 		if err := s.qs.ApplyDeltas(batch, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
-			return fmt.Errorf("import: write batch ending at line %d: %w", rd.Line(), err)
+			return res, fmt.Errorf("import: write batch of %d quads after %d: %w", len(batch), res.Quads, err)
 		}
-		batch = batch[:0]
-		return nil
+		res.Quads += len(batch)
 	}
-	for {
-		q, err := rd.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return res, fmt.Errorf("import: input changed between passes: %w", err)
-		}
-		batch = append(batch, cgraph.Delta{Quad: toQuad(q), Action: cgraph.Add})
-		res.Quads++
-		if len(batch) == importBatch {
-			if err := ctx.Err(); err != nil {
-				return res, err
-			}
-			if err := flush(); err != nil {
-				return res, err
-			}
-		}
-	}
-	return res, flush()
+	return res, <-parseErr
 }
 
 // importMemstore adds quads through memstore's quad writer (AddQuad skips
