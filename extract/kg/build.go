@@ -3,7 +3,6 @@ package kg
 import (
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract"
@@ -408,14 +407,41 @@ func (db *docBuilder) share(h int) (string, bool) {
 					approx = true
 				}
 			}
-			if f, err := strconv.ParseFloat(strings.ReplaceAll(d.Tokens[c].Form, ",", ""), 64); err == nil {
-				if f2 := f / 100; db.lemma(h) == "%" || db.lemma(h) == "percent" {
-					val = strconv.FormatFloat(f2, 'f', -1, 64)
+			if num := strings.ReplaceAll(d.Tokens[c].Form, ",", ""); db.lemma(h) == "%" || db.lemma(h) == "percent" {
+				if v, ok := percentDecimal(num); ok {
+					val = v
 				}
 			}
 		}
 	}
 	return val, approx
+}
+
+// percentDecimal turns a percentage written in digits into the decimal
+// it stands for, exactly: "70" → "0.7", "0.7" → "0.007", "4.25" →
+// "0.0425". It shifts the decimal point in the text instead of dividing a
+// float, which would give 0.006999999999999999 for 0.7%.
+func percentDecimal(num string) (string, bool) {
+	whole, frac, _ := strings.Cut(num, ".")
+	if whole == "" && frac == "" {
+		return "", false
+	}
+	for _, r := range whole + frac {
+		if r < '0' || r > '9' {
+			return "", false
+		}
+	}
+	for len(whole) < 3 {
+		whole = "0" + whole
+	}
+	whole, frac = strings.TrimLeft(whole[:len(whole)-2], "0"), whole[len(whole)-2:]+frac
+	if whole == "" {
+		whole = "0"
+	}
+	if frac = strings.TrimRight(frac, "0"); frac == "" {
+		return whole, true
+	}
+	return whole + "." + frac, true
 }
 
 // isFunctionWord reports whether a part of speech never starts or ends a

@@ -108,3 +108,16 @@ func TestFixtures(t *testing.T) {
 		})
 	}
 }
+
+func TestPercentDecimal(t *testing.T) {
+	for in, want := range map[string]string{"70": "0.7", "0.7": "0.007", "4.25": "0.0425", "100": "1", "150": "1.5", "5": "0.05", ".5": "0.005", "12.50": "0.125"} {
+		if got, ok := percentDecimal(in); !ok || got != want {
+			t.Errorf("percentDecimal(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"", "x", "1e3", "-5", "."} {
+		if got, ok := percentDecimal(in); ok {
+			t.Errorf("percentDecimal(%q) = %q, want failure", in, got)
+		}
+	}
+}

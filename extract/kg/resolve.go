@@ -509,53 +509,17 @@ func (r *resolver) roleDescription(h int) int {
 // hasRole and leaderOf / representativeOf facts.
 func (r *resolver) titles(spanStart, nameStart, nameEnd, person int) {
 	d := r.doc
-	// Walk left over title words and their modifiers.
-	i := nameStart - 1
-	var roleToks []int
-	of, poss := -1, -1
-	for ; i >= 0 && d.SentenceOf(i) == d.SentenceOf(nameStart); i-- {
-		t := d.Tokens[i]
-		w := t.Form
-		switch {
-		case r.lex.IsHonorific(w):
-		case r.lex.IsRoleWord(w) && (w != "-" || len(roleToks) > 0):
-			roleToks = append([]int{i}, roleToks...)
-		case r.lex.IsRoleModifier(w) && len(roleToks) > 0:
-		case (w == "'s" || w == "’s") && i > 0 && r.tok[i-1] >= 0:
-			poss = r.tok[i-1]
-			i-- // skip the possessor's last token; the loop continues left over its name
-			for i > 0 && r.tok[i-1] == poss {
-				i--
-			}
-		case r.tok[i] >= 0 && r.tok[i] != person && len(roleToks) > 0:
-			if of < 0 {
-				of = r.tok[i]
-			}
-		case r.tok[i] < 0 && isCapitalised(w) && len(roleToks) > 0:
-			// A state or organisation the recogniser left inside the
-			// person's span or missed: "US President".
-			n, k := r.linkRun(i)
-			if n < 0 {
-				// Not in the gazetteer: a capitalised modifier of a role
-				// names the organisation it is held in ("Tory leader X",
-				// "Lib Dem leader Y").
-				n, k = r.orgRun(i)
-			}
-			if n < 0 {
-				goto done
-			}
-			if of < 0 {
-				of = n
-			}
-			i = k
-		default:
-			goto done
-		}
-	}
-done:
-	start := i + 1
+	roleToks, of, poss, start := r.roleBefore(nameStart-1, person)
 	if len(roleToks) > 0 {
 		r.addRole(person, roleToks, of, poss, start, nameEnd)
+	} else if head := r.spanHead(nameStart, nameEnd); head >= 0 && d.Tokens[head].Rel == "appos" {
+		// A role phrase the name is in apposition to: "the Palestinian
+		// leader, Mahmoud Abbas", "his party leader, X,".
+		if h := d.Tokens[head].Head; h >= 0 && h < nameStart && r.lex.IsRoleWord(d.Tokens[h].Form) && d.Tokens[h].Form != "-" {
+			if roleToks, of, poss, start := r.roleBefore(h, person); len(roleToks) > 0 && roleToks[len(roleToks)-1] == h {
+				r.addRole(person, roleToks, of, poss, start, nameEnd)
+			}
+		}
 	}
 	// Appositive role: "X, the British prime minister,". Parsers often
 	// take such an appositive inside a list for a conjunct, so read it from
@@ -598,6 +562,59 @@ done:
 			r.addLeaderFact(person, roleToks, r.tok[c], nameStart, c+1)
 		}
 	}
+}
+
+// roleBefore walks left from token i over a title: role words, their
+// modifiers, honorifics, the state or organisation they are held in ("US
+// President", "Tory leader") and a possessor ("Nassar's special envoy"). It
+// returns the role tokens, the place or organisation node (or -1), the
+// possessor node (or -1) and the title's first token.
+func (r *resolver) roleBefore(i, person int) (roleToks []int, of, poss, start int) {
+	d := r.doc
+	of, poss = -1, -1
+	sent := d.SentenceOf(i + 1)
+	for ; i >= 0 && d.SentenceOf(i) == sent; i-- {
+		t := d.Tokens[i]
+		w := t.Form
+		switch {
+		case r.lex.IsHonorific(w):
+		case r.lex.IsRoleWord(w) && (w != "-" || len(roleToks) > 0) && (!isFunctionWord(t.UPOS) || i > 0 && r.lex.IsRoleWord(d.Tokens[i-1].Form)):
+			// Function words ("of", "the") only inside a title: "Chancellor
+			// of the Exchequer", never "the" before "Palestinian leader".
+			roleToks = append([]int{i}, roleToks...)
+		case r.lex.IsRoleModifier(w) && len(roleToks) > 0:
+		case (w == "'s" || w == "’s") && i > 0 && r.tok[i-1] >= 0:
+			poss = r.tok[i-1]
+			i-- // skip the possessor's last token; the loop continues left over its name
+			for i > 0 && r.tok[i-1] == poss {
+				i--
+			}
+		case r.tok[i] >= 0 && r.tok[i] != person && len(roleToks) > 0:
+			if of < 0 {
+				of = r.tok[i]
+			}
+		case r.tok[i] < 0 && isCapitalised(w) && len(roleToks) > 0:
+			// A state or organisation the recogniser left inside the
+			// person's span or missed: "US President".
+			n, k := r.linkRun(i)
+			if n < 0 {
+				// Not in the gazetteer: a capitalised modifier of a role
+				// names the organisation it is held in ("Tory leader X",
+				// "Lib Dem leader Y").
+				n, k = r.orgRun(i)
+			}
+			if n < 0 {
+				return roleToks, of, poss, i + 1
+			}
+			if of < 0 {
+				of = n
+			}
+			i = k
+		default:
+			return roleToks, of, poss, i + 1
+		}
+	}
+	return roleToks, of, poss, i + 1
 }
 
 // orgRun makes an organisation of the run of up to three capitalised
