@@ -25,6 +25,7 @@ type mention struct {
 	nameGendered     bool     // gender from the first-name table
 	possessor        string   // person and number of a possessive pronoun determiner ("3s" for "his"), "" when none
 	quote            int      // index of the quotation it sits in, -1 outside quotes
+	adjunct          bool     // inside a subjectless non-finite adverbial clause ("before meeting X")
 	headLower        string   // lower-cased head form
 	apposHead        string   // lower-cased name head of an appositive name ("their child, Gloria")
 	nameWords        []string // lower-cased words of a flat name ("vladimir", "putin")
@@ -99,6 +100,7 @@ func detect(doc *nlp.Document) []mention {
 			}
 		}
 		m.text = lowerForms(doc, m.start, m.end)
+		m.adjunct = inNonFiniteAdjunct(doc, m.head, kids)
 		ms = append(ms, m)
 	}
 	for i, t := range doc.Tokens {
@@ -158,6 +160,49 @@ func detect(doc *nlp.Document) []mention {
 		ms[i].core = core(doc, ms[i])
 	}
 	return ms
+}
+
+// inNonFiniteAdjunct reports whether token t lies inside an adverbial
+// clause headed by a non-finite verb without a subject of its own
+// ("before meeting X", "after signing X", "to win X"): a backgrounded
+// clause whose implicit subject the main clause controls.
+func inNonFiniteAdjunct(doc *nlp.Document, t int, kids [][]int) bool {
+	for h, steps := doc.Tokens[t].Head, 0; h >= 0 && steps < len(doc.Tokens); h, steps = doc.Tokens[h].Head, steps+1 {
+		// h is an ancestor of t; t itself heading the clause ("as a
+		// child") is a predicate, not an argument inside it.
+		if !strings.HasPrefix(doc.Tokens[h].Rel, "advcl") {
+			continue
+		}
+		if !nonFinite(doc.Tokens[h]) {
+			continue
+		}
+		subject := false
+		for _, k := range kids[h] {
+			if r := doc.Tokens[k].Rel; strings.HasPrefix(r, "nsubj") || strings.HasPrefix(r, "csubj") || r == "expl" {
+				subject = true
+			}
+		}
+		if !subject {
+			return true
+		}
+	}
+	return false
+}
+
+// nonFinite reports whether a verb is an infinitive, a gerund or a
+// participle: by its VerbForm feature when it has one, else by its
+// Penn tag (VB in an adverbial clause is the bare or "to" infinitive).
+func nonFinite(t nlp.Token) bool {
+	for _, f := range strings.Split(t.Feats, "|") {
+		if v, ok := strings.CutPrefix(f, "VerbForm="); ok {
+			return v == "Inf" || v == "Ger" || v == "Part"
+		}
+	}
+	switch t.XPOS {
+	case "VB", "VBG", "VBN":
+		return true
+	}
+	return false
 }
 
 func nominalNum(t nlp.Token) bool {

@@ -483,30 +483,45 @@ func later(a, b mention) bool {
 }
 
 // mentionWeight is the salience of candidate c for the pronoun m.
+//
+// The weights are those of Lappin and Leass (1994), with the possessive
+// weight of Kennedy and Boguraev (1996). A subject pronoun continues the
+// topic of what precedes it, and a mention inside a subjectless
+// non-finite adverbial clause ("…, before meeting X, but he …") is not
+// that topic: the clause is backgrounded and its implicit subject is
+// controlled by the main clause. Such a candidate keeps its
+// recency and head-noun weight but gets no grammatical-role or
+// non-adverbial emphasis for a subject pronoun; other pronouns (an object
+// "him", a possessive "his") still weigh it in full.
 func (s *state) mentionWeight(c, m mention) float64 {
 	w := 100.0 // recency
 	rel := s.doc.Tokens[c.head].Rel
 	if i := strings.IndexByte(rel, ':'); i >= 0 && !strings.HasPrefix(rel, "nmod:poss") {
 		rel = rel[:i]
 	}
-	switch rel {
-	case "nsubj":
-		w += 80
-	case "obj":
-		w += 50
-	case "iobj":
-		w += 40
+	mrel := s.doc.Tokens[m.head].Rel
+	background := c.adjunct && strings.HasPrefix(mrel, "nsubj")
+	if !background {
+		switch rel {
+		case "nsubj":
+			w += 80
+		case "nmod:poss":
+			w += 65 // a possessor ("X's demands", "his meeting")
+		case "obj":
+			w += 50
+		case "iobj":
+			w += 40
+		}
 	}
 	switch rel {
 	case "nmod", "nmod:poss", "compound":
 	default:
 		w += 80 // head noun, not embedded in another noun phrase
 	}
-	if rel != "obl" && rel != "advmod" {
+	if rel != "obl" && rel != "advmod" && !background {
 		w += 50 // not in an adverbial
 	}
-	mrel := s.doc.Tokens[m.head].Rel
-	if strings.HasPrefix(mrel, "nsubj") && rel == "nsubj" {
+	if strings.HasPrefix(mrel, "nsubj") && rel == "nsubj" && !background {
 		w += 35 // parallel roles
 	}
 	if pronouns[m.headLower].refl && s.doc.Tokens[c.head].Head == s.doc.Tokens[m.head].Head && rel == "nsubj" {

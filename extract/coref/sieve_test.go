@@ -331,6 +331,59 @@ left VERB 0 root
 . PUNCT 2 punct`,
 			want: []string{"The senators and the mayor: The senators and the mayor | They"},
 		},
+		{
+			// The object of a subjectless non-finite adverbial clause
+			// is backgrounded: a subject pronoun in the next conjunct
+			// continues the main clause's possessor instead.
+			name: "subject pronoun after a non-finite adjunct",
+			src: `
+Talks NOUN 4 nsubj Number=Plur
+had AUX 4 aux
+been AUX 4 cop
+one NUM 0 root
+of ADP 9 case
+Omar PROPN 9 nmod:poss
+Reyes PROPN 6 flat
+'s PART 6 case
+demands NOUN 4 nmod Number=Plur
+before SCONJ 11 mark
+meeting VERB 4 advcl VerbForm=Ger
+Tomas PROPN 11 obj
+Vidal PROPN 12 flat
+, PUNCT 18 punct
+but CCONJ 18 cc
+he PRON 18 nsubj Case=Nom|Gender=Masc|Number=Sing|Person=3|PronType=Prs
+later ADV 18 advmod
+left VERB 4 conj VerbForm=Fin
+. PUNCT 4 punct`,
+			want: []string{"Omar Reyes 's: Omar Reyes 's | he"},
+		},
+		{
+			// Only a subject pronoun discounts the adjunct: an object
+			// pronoun still weighs its object in full.
+			name: "object pronoun after a non-finite adjunct",
+			src: `
+Talks NOUN 4 nsubj Number=Plur
+had AUX 4 aux
+been AUX 4 cop
+one NUM 0 root
+of ADP 9 case
+Omar PROPN 9 nmod:poss
+Reyes PROPN 6 flat
+'s PART 6 case
+demands NOUN 4 nmod Number=Plur
+before SCONJ 11 mark
+meeting VERB 4 advcl VerbForm=Ger
+Tomas PROPN 11 obj
+Vidal PROPN 12 flat
+, PUNCT 18 punct
+but CCONJ 18 cc
+Ana PROPN 18 nsubj
+thanked VERB 4 conj VerbForm=Fin
+him PRON 17 obj Case=Acc|Gender=Masc|Number=Sing|Person=3|PronType=Prs
+. PUNCT 4 punct`,
+			want: []string{"Tomas Vidal: Tomas Vidal | him"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
