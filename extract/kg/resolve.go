@@ -48,7 +48,7 @@ func newResolver(doc *nlp.Document, lex *Lexicon) *resolver {
 	}
 	var persons [][3]int
 	for _, e := range doc.Entities {
-		if n, start, end := r.addSpan(e); n >= 0 && e.Label == "PERSON" {
+		if n, start, end := r.addSpan(e); n >= 0 && r.nodes[n].Class == schema.ClassPerson {
 			persons = append(persons, [3]int{e.Start, start, end})
 		}
 	}
@@ -548,7 +548,7 @@ func (r *resolver) titles(spanStart, nameStart, nameEnd, person int) {
 			var toks []int
 			aof := -1
 			for j := a; j < b; j++ {
-				if r.lex.IsRoleWord(d.Tokens[j].Form) && (d.Tokens[j].Form != "-" || len(toks) > 0) {
+				if r.lex.IsRoleWord(d.Tokens[j].Form) && (d.Tokens[j].Form != "-" || len(toks) > 0) && (!isFunctionWord(d.Tokens[j].UPOS) || len(toks) > 0) {
 					toks = append(toks, j)
 				} else if r.tok[j] >= 0 && r.tok[j] != person && aof < 0 {
 					aof = r.tok[j]
