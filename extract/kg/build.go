@@ -819,6 +819,11 @@ func (db *docBuilder) verbal(x *openie.Extraction) (schema.Fact, bool) {
 	if ot, ok := db.term(obj, st, 0); ok {
 		f.Object = ot
 	}
+	if f.Object.IsZero() && pred == schema.Says && obj.clause >= 0 {
+		// What was said has no structure we can state ("this must
+		// stop"): the content itself, named by its words.
+		f.Object = db.content(obj.clause)
+	}
 	if f.Object.IsZero() {
 		return schema.Fact{}, false
 	}
@@ -1229,6 +1234,25 @@ func (db *docBuilder) proposition(h int, outerSubj, forced schema.Term, depth in
 	return &schema.Fact{Subject: outerSubj, Relation: d.Tokens[h].Form, Object: schema.EntityTerm(db.r.nodes[n]),
 		Evidence: schema.Evidence{Doc: d.ID, Sentence: d.SentenceOf(h), Start: d.Tokens[s].Start, End: d.Tokens[e-1].End,
 			Text: text, Extractor: extractorName, Conf: 0.5}}, true
+}
+
+// content is a node for the words of the clause headed by h, without the
+// punctuation and complementiser around it, or the zero term.
+func (db *docBuilder) content(h int) schema.Term {
+	d := db.doc
+	s, e := d.Subtree(h)
+	for s < e && (d.Tokens[s].UPOS == "PUNCT" || d.Tokens[s].Rel == "mark" && d.Tokens[s].Head == h) {
+		s++
+	}
+	for e > s && d.Tokens[e-1].UPOS == "PUNCT" {
+		e--
+	}
+	name := d.SpanText(s, e)
+	if e <= s || schema.KeyOf(name) == "" {
+		return schema.Term{}
+	}
+	n := db.r.node(schema.ClassThing, schema.KeyOf(d.ID)+"--"+schema.KeyOf(name), name, "", "")
+	return schema.EntityTerm(db.r.nodes[n])
 }
 
 func containsTok(toks []int, t int) bool {
