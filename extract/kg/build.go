@@ -261,10 +261,15 @@ func (db *docBuilder) isClauseHead(h int) bool {
 	if t.UPOS == "VERB" {
 		return true
 	}
+	nominal := t.UPOS == "NOUN" || t.UPOS == "PROPN" || t.UPOS == "PRON"
 	for _, c := range db.doc.Children(h) {
 		switch db.doc.Tokens[c].Rel {
-		case "cop", "nsubj", "nsubj:pass", "csubj":
-			return t.UPOS != "NOUN" && t.UPOS != "PROPN" && t.UPOS != "PRON" || db.doc.Tokens[c].Rel == "cop"
+		case "cop":
+			return true // "(that) X was in a unique position"
+		case "nsubj", "nsubj:pass", "csubj":
+			if !nominal {
+				return true
+			}
 		}
 	}
 	return false
