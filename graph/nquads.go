@@ -355,8 +355,13 @@ type ImportResult struct {
 	Quads int // quads read (duplicates included); the store skips those it holds
 }
 
-// importBatch is the number of quads per write batch of Import.
-const importBatch = 50000
+// importBatch is the number of quads per write batch of Import on the kv
+// backends; sqlImportBatch on PostgreSQL, where smaller transactions load
+// faster (7,450 against 5,282 quads/s for 200,000 quads in BenchmarkLoad).
+const (
+	importBatch    = 50000
+	sqlImportBatch = 10000
+)
 
 // Import reads N-Quads from r and adds them to the store. The whole input
 // is parsed and checked before anything is written: an error (with its
@@ -410,17 +415,21 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportResult, error) {
 	// transaction): on bolt this is faster than Cayley's quad writer, whose
 	// 200,000-quad transactions only pay off with its bloom filters. The
 	// input is parsed in a second goroutine, one batch ahead of the writer.
+	size := importBatch
+	if s.backend == Postgres {
+		size = sqlImportBatch
+	}
 	batches := make(chan []cgraph.Delta, 1)
 	parseErr := make(chan error, 1)
 	stop := make(chan struct{})
 	defer close(stop)
 	go func() {
 		defer close(batches)
-		batch := make([]cgraph.Delta, 0, importBatch)
+		batch := make([]cgraph.Delta, 0, size)
 		send := func() bool {
 			select {
 			case batches <- batch:
-				batch = make([]cgraph.Delta, 0, importBatch)
+				batch = make([]cgraph.Delta, 0, size)
 				return true
 			case <-stop:
 				return false
@@ -436,7 +445,7 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportResult, error) {
 				return
 			}
 			batch = append(batch, cgraph.Delta{Quad: toQuad(q), Action: cgraph.Add})
-			if len(batch) == importBatch && !send() {
+			if len(batch) == size && !send() {
 				return
 			}
 		}
