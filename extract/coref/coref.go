@@ -172,6 +172,7 @@ type state struct {
 	members map[int][]int  // root -> mention indices in text order
 	attrs   []clusterAttrs // by root
 	kids    [][]int
+	byHead  [][]int // token -> mentions headed by it
 }
 
 func (s *state) init() {
@@ -189,6 +190,10 @@ func (s *state) init() {
 		if t.Head >= 0 && t.Head != i {
 			s.kids[t.Head] = append(s.kids[t.Head], i)
 		}
+	}
+	s.byHead = make([][]int, n)
+	for i, m := range s.ms {
+		s.byHead[m.head] = append(s.byHead[m.head], i)
 	}
 }
 

@@ -384,6 +384,95 @@ him PRON 17 obj Case=Acc|Gender=Masc|Number=Sing|Person=3|PronType=Prs
 . PUNCT 4 punct`,
 			want: []string{"Tomas Vidal: Tomas Vidal | him"},
 		},
+		{
+			// A subject pronoun in the complement of a verb of saying takes
+			// that verb's subject, although the entity of the sentence
+			// before weighs more in summed salience.
+			name: "subject pronoun in a complement clause",
+			src: `
+Omar PROPN 3 nsubj
+Reyes PROPN 1 flat
+told VERB 0 root _ tell
+his PRON 5 nmod:poss Case=Gen|Gender=Masc|Number=Sing|Person=3|Poss=Yes|PronType=Prs
+party NOUN 3 iobj Number=Sing
+he PRON 7 nsubj Case=Nom|Gender=Masc|Number=Sing|Person=3|PronType=Prs
+expected VERB 3 ccomp VerbForm=Fin
+a DET 9 det
+vote NOUN 7 obj Number=Sing
+. PUNCT 3 punct
+
+But CCONJ 4 cc
+Tomas PROPN 4 nsubj
+Vidal PROPN 2 flat
+said VERB 0 root VerbForm=Fin say
+he PRON 6 nsubj Case=Nom|Gender=Masc|Number=Sing|Person=3|PronType=Prs
+rejected VERB 4 ccomp VerbForm=Fin
+the DET 8 det
+plan NOUN 6 obj Number=Sing
+. PUNCT 4 punct`,
+			want: []string{"Omar Reyes: Omar Reyes | his | he", "Tomas Vidal: Tomas Vidal | he"},
+		},
+		{
+			// The same through a relative clause on a phrase of the
+			// governing clause.
+			name: "subject pronoun in a relative clause",
+			src: `
+Omar PROPN 3 nsubj
+Reyes PROPN 1 flat
+said VERB 0 root VerbForm=Fin say
+his PRON 5 nmod:poss Case=Gen|Gender=Masc|Number=Sing|Person=3|Poss=Yes|PronType=Prs
+hosts NOUN 7 nsubj Number=Plur
+had AUX 7 aux
+welcomed VERB 3 ccomp VerbForm=Part
+him PRON 7 obj Case=Acc|Gender=Masc|Number=Sing|Person=3|PronType=Prs
+. PUNCT 3 punct
+
+Before SCONJ 2 mark
+visiting VERB 7 advcl VerbForm=Ger
+Lima PROPN 2 obj
+, PUNCT 2 punct
+Tomas PROPN 7 nsubj
+Vidal PROPN 5 flat
+made VERB 0 root VerbForm=Fin
+a DET 9 det
+visit NOUN 7 obj Number=Sing
+to ADP 11 case
+Quito PROPN 9 nmod
+, PUNCT 15 punct
+where ADV 15 advmod
+he PRON 15 nsubj Case=Nom|Gender=Masc|Number=Sing|Person=3|PronType=Prs
+met VERB 11 acl:relcl VerbForm=Fin
+ministers NOUN 15 obj Number=Plur
+. PUNCT 7 punct`,
+			want: []string{"Omar Reyes: Omar Reyes | his | him", "Tomas Vidal: Tomas Vidal | he"},
+		},
+		{
+			// A pronoun inside a quotation is the speaker's word about
+			// someone else: no preference for the speaker.
+			name: "subject pronoun quoted after a verb of saying",
+			src: `
+Omar PROPN 3 nsubj
+Reyes PROPN 1 flat
+told VERB 0 root _ tell
+his PRON 5 nmod:poss Case=Gen|Gender=Masc|Number=Sing|Person=3|Poss=Yes|PronType=Prs
+party NOUN 3 iobj Number=Sing
+he PRON 7 nsubj Case=Nom|Gender=Masc|Number=Sing|Person=3|PronType=Prs
+expected VERB 3 ccomp VerbForm=Fin
+a DET 9 det
+vote NOUN 7 obj Number=Sing
+. PUNCT 3 punct
+
+Tomas PROPN 3 nsubj
+Vidal PROPN 1 flat
+said VERB 0 root VerbForm=Fin say
+: PUNCT 7 punct
+" PUNCT 7 punct
+he PRON 7 nsubj Case=Nom|Gender=Masc|Number=Sing|Person=3|PronType=Prs
+lost VERB 3 ccomp VerbForm=Fin
+. PUNCT 3 punct
+" PUNCT 7 punct`,
+			want: []string{"Omar Reyes: Omar Reyes | his | he | he"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
