@@ -57,7 +57,9 @@
 //	ng:modality        future, hypothetical, conditional, desired (absent when realis)
 //	ng:attributedTo    the speaker's entity node
 //	ng:confidence      xsd:decimal
-//	ng:extractor, ng:model, prov:wasGeneratedBy <base>extractor/<name>
+//	prov:wasGeneratedBy <base>activity/<hash>, a prov:Activity (one per
+//	                   extractor and model versions) with ng:extractor,
+//	                   ng:model and prov:wasAssociatedWith <base>extractor/<name>
 //	ng:date            xsd:date the fact refers to
 //	prov:wasDerivedFrom the article
 //

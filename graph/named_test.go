@@ -80,7 +80,7 @@ func TestStats(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := fmt.Sprintf("%+v", st)
-	want := "{Quads:213 Articles:2 Statements:9 Asserted:6 " +
+	want := "{Quads:203 Articles:2 Statements:9 Asserted:6 " +
 		"Entities:[{Name:State N:2} {Name:Ceasefire N:1} {Name:Organization N:1} {Name:Person N:1} {Name:Territory N:1}] " +
 		"Predicates:[{Name:agreesTo N:1} {Name:claims N:1} {Name:controls N:1} {Name:meetsWith N:1} {Name:openRelation N:1} {Name:proposes N:1} {Name:rejects N:1} {Name:says N:1} {Name:supports N:1}]}"
 	if got != want {

@@ -70,6 +70,17 @@ func (m Minter) Prop(f *Fact) string {
 	return m.base() + "prop/" + hex.EncodeToString(h.Sum(nil)[:12])
 }
 
+// Activity returns the IRI of the extraction run that produced statements:
+// a hash of the extractor's name and version and of the model versions it
+// ran on, so every statement of one build shares one activity node.
+func (m Minter) Activity(extractor, model string) string {
+	h := sha256.New()
+	for _, s := range []string{"activity", extractor, model} {
+		writeField(h, s)
+	}
+	return m.base() + "activity/" + hex.EncodeToString(h.Sum(nil)[:12])
+}
+
 // Statement returns the IRI of the statement node of a fact: a hash of its
 // structure and of all its evidence.
 func (m Minter) Statement(f *Fact) string {
