@@ -270,3 +270,53 @@ func TestNodeCacheEviction(t *testing.T) {
 		diffLines(t, "small cache", got, full)
 	}
 }
+
+// TestWriteArticlesBatch: one batch gives the same store as writing the
+// articles one by one; an invalid article is rejected alone; an ID that
+// repeats in a batch is written twice in order, so the last version wins
+// and no quad is duplicated.
+func TestWriteArticlesBatch(t *testing.T) {
+	ctx := context.Background()
+	for _, b := range backends(t) {
+		t.Run(b.name, func(t *testing.T) {
+			one := b.open(t)
+			if _, err := one.WriteArticle(ctx, article1, facts1()); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := one.WriteArticle(ctx, article2, facts2()); err != nil {
+				t.Fatal(err)
+			}
+			want := sortedLines(export(t, one, ""))
+
+			bad := facts1()
+			bad[0].Evidence.Text = "not the text"
+			old := facts1()[:2]
+			old[0].Evidence.Conf = 0.5 // another statement, removed by the later version
+			batch := b.open(t)
+			res, errs := batch.WriteArticles(ctx, []ArticleFacts{
+				{Article: article1, Facts: old}, // replaced by the later version of the same ID
+				{Article: schema.Article{ID: "bad", Text: text1}, Facts: bad},
+				{Article: article2, Facts: facts2()},
+				{Article: article1, Facts: facts1()},
+			})
+			if len(res) != 4 || len(errs) != 4 {
+				t.Fatalf("got %d results and %d errors for 4 articles", len(res), len(errs))
+			}
+			if !errors.Is(errs[1], schema.ErrInvalid) {
+				t.Errorf("invalid article: err = %v, want ErrInvalid", errs[1])
+			}
+			for _, i := range []int{0, 2, 3} {
+				if errs[i] != nil {
+					t.Errorf("article %d: %v", i, errs[i])
+				}
+			}
+			if res[3].Removed == 0 || res[3].Added == 0 {
+				t.Errorf("second version of article 1 = %+v, want quads removed and added", res[3])
+			}
+			got := sortedLines(export(t, batch, ""))
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("batch store differs from one-by-one store: %d quads against %d", len(got), len(want))
+			}
+		})
+	}
+}
