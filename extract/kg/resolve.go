@@ -419,6 +419,12 @@ func (r *resolver) headNode(t int) int {
 // when it refers to no known node.
 func (r *resolver) resolve(h int) int {
 	if n := r.headNode(h); n >= 0 {
+		if t := r.flatTail(h); t >= 0 && r.tok[t] >= 0 && r.tok[t] != n && r.nodes[r.tok[t]].Class == schema.ClassPerson {
+			// "Tory frontbencher John Redwood" parsed as one flat name
+			// headed by its first word: the phrase names the person at
+			// its end, whatever the first word was taken for.
+			return r.tok[t]
+		}
 		return n
 	}
 	// A title or demonym heading a name: "Ukrainian President X" parsed
@@ -466,6 +472,21 @@ func (r *resolver) resolve(h int) int {
 		return r.roleDescription(h)
 	}
 	return -1
+}
+
+// flatTail returns the last token of the flat name run headed by h, or -1
+// when h heads no such run.
+func (r *resolver) flatTail(h int) int {
+	last := -1
+	for _, c := range r.doc.Children(h) {
+		if rel := r.doc.Tokens[c].Rel; (rel == "flat" || rel == "flat:name") && c > h {
+			last = max(last, c)
+			if t := r.flatTail(c); t > last {
+				last = t
+			}
+		}
+	}
+	return last
 }
 
 // roleDescription resolves "the US president" or "Ukraine's president" to
