@@ -342,10 +342,19 @@ func (r *resolver) merge(from, into int) {
 		if r.roles[i].person == from {
 			r.roles[i].person = into
 		}
+		if r.roles[i].of == from {
+			r.roles[i].of = into
+		}
 	}
+	// Facts already made (roles, "X's envoy") point at the node by
+	// pointer, as subject or object.
 	for i := range r.facts {
-		if r.facts[i].Subject.Entity == r.nodes[from] {
-			r.facts[i].Subject.Entity = r.nodes[into]
+		f := &r.facts[i]
+		if f.Subject.Entity == r.nodes[from] {
+			f.Subject.Entity = r.nodes[into]
+		}
+		if f.Object.Entity == r.nodes[from] {
+			f.Object.Entity = r.nodes[into]
 		}
 	}
 	for k, v := range r.byKey {
