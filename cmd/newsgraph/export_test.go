@@ -20,4 +20,14 @@ func TestExport(t *testing.T) {
 	if _, _, err := runCmd(t, runExport, "", "--dbpath", db, "extra"); !isUsage(err) {
 		t.Errorf("extra argument: err = %v, want usage error", err)
 	}
+	dot, stderr, err := runCmd(t, runExport, "", "--dbpath", db, "--doc", "a1", "--format", "dot")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(dot, "digraph newsgraph {") || !strings.Contains(dot, `[label="controls", style=solid`) || !strings.Contains(stderr, "edges") {
+		t.Errorf("--format dot:\n%s\n%s", dot, stderr)
+	}
+	if _, _, err := runCmd(t, runExport, "", "--dbpath", db, "--format", "svg"); !isUsage(err) {
+		t.Errorf("--format svg: err = %v, want usage error", err)
+	}
 }
