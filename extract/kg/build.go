@@ -346,6 +346,11 @@ func (db *docBuilder) refOf(h int) (ref, bool) {
 	s, e := d.Subtree(h)
 	for _, c := range d.Children(h) {
 		if r := d.Tokens[c].Rel; (r == "conj" || r == "cc") && c > h && c < e {
+			// A conjunct ends the name where its own words begin: "most
+			// of Luhansk [and about 70% of Donetsk]".
+			if cs, _ := d.Subtree(c); cs > h && cs < c {
+				c = cs
+			}
 			e = c
 			break
 		}
