@@ -242,6 +242,9 @@ func (s *sentence) subjects(p int) ([]Phrase, bool) {
 }
 
 func (s *sentence) rawSubjects(p int) ([]Phrase, bool) {
+	if c := s.freeAdjunct(p); c >= 0 {
+		return s.coordinated(s.child(c, "nsubj", "csubj")), true
+	}
 	if s.rel(p) == "acl" && s.child(p, "nsubj", "csubj") < 0 {
 		// Participial or relative clause: the modified noun.
 		n := s.head(p)
@@ -259,6 +262,9 @@ func (s *sentence) rawSubjects(p int) ([]Phrase, bool) {
 		if o := s.child(s.head(p), "obj"); o >= 0 {
 			return s.coordinated(o), true
 		}
+	}
+	if c := s.freeAdjunct(src); c >= 0 {
+		return s.coordinated(s.child(c, "nsubj", "csubj")), true
 	}
 	if s.rel(src) == "acl" && s.child(src, "nsubj", "csubj") < 0 {
 		n := s.head(src)
@@ -278,6 +284,28 @@ func (s *sentence) rawSubjects(p int) ([]Phrase, bool) {
 		return []Phrase{s.phrase(subj, nil)}, src != p
 	}
 	return s.coordinated(subj), src != p
+}
+
+// freeAdjunct returns the clause whose subject a present participle set
+// off by a comma takes when the parser attached it to a noun ("leaders
+// reacted to the outcome of the meeting, seeking not to criticise ..."):
+// such a participle is a free adjunct of the clause, not a restrictive
+// modifier of the noun, so its subject is the nearest clause subject
+// above it. It returns -1 when p is not such a participle.
+func (s *sentence) freeAdjunct(p int) int {
+	if p <= s.start || s.tok(p).Rel != "acl" || s.tok(p).XPOS != "VBG" || s.lower(p-1) != "," ||
+		s.child(p, "nsubj", "csubj", "mark") >= 0 {
+		return -1
+	}
+	for h, steps := s.head(p), 0; h >= 0 && steps < 32; h, steps = s.head(h), steps+1 {
+		if s.isVerb(h) || s.child(h, "cop") >= 0 {
+			if s.child(h, "nsubj", "csubj") >= 0 {
+				return h
+			}
+			return -1 // the nearest clause has no subject of its own
+		}
+	}
+	return -1
 }
 
 // gerundComplement returns the unmarked gerund clause right after verb v
@@ -370,14 +398,14 @@ func (s *sentence) coordinated(n int) []Phrase {
 // Its preposition (case) is left out: the noun stands as a subject.
 func (s *sentence) nounPhrase(n, except int) Phrase {
 	return s.phrase(n, func(c int) bool {
-		return c == except || (s.rel(c) == "case" && s.head(c) == n) || s.tok(c).Rel == "acl:relcl" || s.rel(c) == "appos" || (s.rel(c) == "acl" && s.isVerb(c) && except >= 0)
+		return c == except || (s.rel(c) == "case" && s.head(c) == n) || s.tok(c).Rel == "acl:relcl" || s.rel(c) == "appos" || (s.rel(c) == "acl" && s.isVerb(c) && except >= 0) || s.freeAdjunct(c) >= 0
 	})
 }
 
 // adjunctPhrase is a prepositional argument with its preposition and
 // without relative clauses and appositions.
 func (s *sentence) adjunctPhrase(n int) Phrase {
-	return s.phrase(n, func(c int) bool { return s.tok(c).Rel == "acl:relcl" || s.rel(c) == "appos" })
+	return s.phrase(n, func(c int) bool { return s.tok(c).Rel == "acl:relcl" || s.rel(c) == "appos" || s.freeAdjunct(c) >= 0 })
 }
 
 // phrase is the subtree of i without the children skip selects (and their
