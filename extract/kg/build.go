@@ -308,8 +308,20 @@ func (db *docBuilder) refOf(h int) (ref, bool) {
 	// "the X region", "the X and Y regions": the place modifier is the referent.
 	if placeNouns[lem] || placeNouns[strings.ToLower(tok.Form)] {
 		for _, c := range d.Children(h) {
-			if r := d.Tokens[c].Rel; (r == "compound" || r == "amod") && db.r.headNode(c) >= 0 {
-				n := db.r.headNode(c)
+			r := d.Tokens[c].Rel
+			if r != "compound" && r != "amod" {
+				continue
+			}
+			// A capitalised name the recogniser missed, and the names
+			// coordinated with it, are places: "the Luhansk and Donetsk
+			// regions".
+			db.namePlace(c)
+			for _, cc := range d.Children(c) {
+				if d.Tokens[cc].Rel == "conj" {
+					db.namePlace(cc)
+				}
+			}
+			if n := db.r.headNode(c); n >= 0 {
 				return ref{node: n, clause: -1, kind: kindOf(db.r.nodes[n].Class)}, true
 			}
 		}
@@ -389,6 +401,16 @@ func (db *docBuilder) modifierStart(h int) int {
 		break
 	}
 	return start
+}
+
+// namePlace makes a place of a capitalised proper noun that names no node
+// yet.
+func (db *docBuilder) namePlace(t int) {
+	tok := &db.doc.Tokens[t]
+	if db.r.tok[t] >= 0 || tok.UPOS != "PROPN" || !isCapitalised(tok.Form) {
+		return
+	}
+	db.r.tok[t] = db.r.place(tok.Form, "LOC")
 }
 
 // share reads the share a quantifier names: "70%" → 0.70, "half" → 0.5.
