@@ -26,6 +26,8 @@ func runTrainNER(ctx context.Context, args []string, io stdio) error {
 	decoder := fs.String("decoder", ner.DecoderViterbi, "viterbi (structured perceptron, first order) or empty for greedy left-to-right")
 	docFeats := fs.Bool("doc-features", true, "two passes per document, the second with document features")
 	ensemble := fs.Int("ensemble", 3, "training runs (seeds seed, seed+1, ...) whose weights are averaged")
+	lower := fs.Float64("lower", 0.4, "probability of training on a sentence in lower case")
+	wordDrop := fs.Float64("word-drop", 0.3, "probability of hiding a token's own word features in training")
 	tags := fs.Bool("tags", false, "part-of-speech features (jackknifed tags on the training text)")
 	folds := fs.Int("folds", 5, "jackknife folds for the part-of-speech tags of the training text")
 	wordnet := fs.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 dict directory (Debian wordnet-base), whose glosses feed the casing profile; empty: none")
@@ -132,6 +134,7 @@ func runTrainNER(ctx context.Context, args []string, io stdio) error {
 	b, err := ner.Train(docs, ner.TrainOptions{
 		Iterations: *iters, Seed: *seed, Data: files, Dev: dev, DevFile: filepath.ToSlash(rel), Log: io.err,
 		CasingText: glosses, Calibrate: *calibrate, Decoder: *decoder, DocFeatures: *docFeats, Ensemble: *ensemble, Tags: *tags,
+		Lower: *lower, WordDrop: *wordDrop,
 		Tag: retag,
 	})
 	if err != nil {
