@@ -55,7 +55,7 @@ bench:
 	$(GO) test -run '^$$' -bench 'BenchmarkBuild$$' -benchmem -count 5 ./graph | tee -a bench.txt
 
 # NER model: retrain extract/ner/model/ner.model from ../shared/data (needs
-# Debian's wordnet-base; byte-identical on a rerun; 1.5-3 min on one core).
+# Debian's wordnet-base; byte-identical on a rerun; about 6 min on one core).
 DATA ?= ../shared/data
 .PHONY: models-ner
 models-ner:

@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract/ner"
 	"github.com/newsgraph/newsgraph/extract/nlp"
+	"github.com/newsgraph/newsgraph/extract/tag"
 )
 
 // runEvalNER scores the embedded NER model against a gold file: UNER
@@ -56,6 +57,14 @@ func runEvalNER(ctx context.Context, args []string, io stdio) error {
 		return fmt.Errorf("%s: %w", *gold, err)
 	}
 	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// the stage reads part-of-speech tags: ours, never the gold ones
+	tagger, err := tag.Load()
+	if err != nil {
+		return err
+	}
+	if err := tagDocs(tagger, docs); err != nil {
 		return err
 	}
 	r, err := ner.New(ner.WithoutRules())

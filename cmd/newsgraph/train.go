@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -170,37 +171,8 @@ func runTrain(ctx context.Context, args []string, io stdio) error {
 			}
 		}
 		if *folds > 1 && !cached {
-			for k := 0; k < *folds; k++ {
-				var in, held []int
-				for i := range train {
-					if i%*folds == k {
-						held = append(held, i)
-					} else {
-						in = append(in, i)
-					}
-				}
-				var sub []*nlp.Document
-				for _, i := range in {
-					sub = append(sub, train[i])
-				}
-				opt := tagOpt
-				b, err := tag.Train(sub, opt)
-				if err != nil {
-					return err
-				}
-				ft, err := tag.New(b)
-				if err != nil {
-					return err
-				}
-				for _, i := range held {
-					if err := ft.Process(ptrain[i]); err != nil {
-						return err
-					}
-				}
-				fmt.Fprintf(log, "parse: jackknife fold %d/%d tagged\n", k+1, *folds)
-				if err := ctx.Err(); err != nil {
-					return err
-				}
+			if ptrain, err = jackknife(ctx, train, tagOpt, *folds, log, "parse"); err != nil {
+				return err
 			}
 		}
 		if *cache != "" && !cached {
@@ -228,6 +200,41 @@ func runTrain(ctx context.Context, args []string, io stdio) error {
 		fmt.Fprintf(log, "parse: %d bytes, dev %v, %s\n", len(b), p.Meta().DevScores, time.Since(start).Round(time.Second))
 	}
 	return nil
+}
+
+// jackknife returns copies of train whose tags are predicted: fold k
+// (every folds-th document from k) is tagged by a tagger trained with opt
+// on the other folds.
+func jackknife(ctx context.Context, train []*nlp.Document, opt tag.TrainOptions, folds int, log io.Writer, who string) ([]*nlp.Document, error) {
+	out := cloneDocs(train)
+	for k := 0; k < folds; k++ {
+		var sub []*nlp.Document
+		for i := range train {
+			if i%folds != k {
+				sub = append(sub, train[i])
+			}
+		}
+		b, err := tag.Train(sub, opt)
+		if err != nil {
+			return nil, err
+		}
+		ft, err := tag.New(b)
+		if err != nil {
+			return nil, err
+		}
+		for i := range train {
+			if i%folds == k {
+				if err := ft.Process(out[i]); err != nil {
+					return nil, err
+				}
+			}
+		}
+		fmt.Fprintf(log, "%s: jackknife fold %d/%d tagged\n", who, k+1, folds)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // cloneDocs copies documents deeply enough that annotating the copies

@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract/ner"
 	"github.com/newsgraph/newsgraph/extract/nlp"
+	"github.com/newsgraph/newsgraph/extract/tag"
 )
 
 // runTrainNER trains the NER model from UNER EWT train and GUM train and
@@ -21,6 +22,14 @@ func runTrainNER(ctx context.Context, args []string, io stdio) error {
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	noGUM := fs.Bool("no-gum", false, "train on UNER EWT only")
 	calibrate := fs.Bool("calibrate", true, "tune the per-label entry biases on UNER EWT dev")
+	cache := fs.String("tagged-cache", "", "CoNLL-U file caching the jackknifed tags of the UD training text (read if it exists, else written)")
+	decoder := fs.String("decoder", ner.DecoderViterbi, "viterbi (structured perceptron, first order) or empty for greedy left-to-right")
+	docFeats := fs.Bool("doc-features", true, "two passes per document, the second with document features")
+	ensemble := fs.Int("ensemble", 3, "training runs (seeds seed, seed+1, ...) whose weights are averaged")
+	lower := fs.Float64("lower", 0.4, "probability of training on a sentence in lower case")
+	wordDrop := fs.Float64("word-drop", 0.3, "probability of hiding a token's own word features in training")
+	tags := fs.Bool("tags", false, "part-of-speech features (jackknifed tags on the training text)")
+	folds := fs.Int("folds", 5, "jackknife folds for the part-of-speech tags of the training text")
 	wordnet := fs.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 dict directory (Debian wordnet-base), whose glosses feed the casing profile; empty: none")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -87,6 +96,24 @@ func runTrainNER(ctx context.Context, args []string, io stdio) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	var tagger *tag.Tagger
+	if *tags {
+		var err error
+		if tagger, err = tag.Load(); err != nil {
+			return err
+		}
+		jk, err := jackknifedTags(ctx, filepath.Join(*data, "ud"), *cache, *folds, io)
+		if err != nil {
+			return err
+		}
+		missing := 0
+		for _, d := range docs {
+			missing += applyTags(d, jk, tagger)
+		}
+		fmt.Fprintf(io.err, "ner: training text tagged: %d sentences not in the jackknifed UD text, tagged by the shipped tagger\n", missing)
+		files = append(files, ner.DataFile{Path: "ud/UD_English-EWT/en_ewt-ud-train.conllu + ud/UD_English-GUM/en_gum-ud-train.conllu",
+			Note: fmt.Sprintf("part-of-speech tags of the training text: %d-fold jackknifed extract/tag taggers (8 iterations, seed 1); lower-cased copies and dev tagged by the shipped tagger (weights %s)", *folds, tagger.Meta().Checksum)})
+	}
 	df, err := os.Open(devPath)
 	if err != nil {
 		return err
@@ -96,10 +123,19 @@ func runTrainNER(ctx context.Context, args []string, io stdio) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", devPath, err)
 	}
+	var retag func([]string) ([]string, []string)
+	if tagger != nil {
+		if err := tagDocs(tagger, dev); err != nil {
+			return err
+		}
+		retag = func(words []string) ([]string, []string) { return tagger.Tag(words) }
+	}
 	rel, _ := filepath.Rel(*data, devPath)
 	b, err := ner.Train(docs, ner.TrainOptions{
 		Iterations: *iters, Seed: *seed, Data: files, Dev: dev, DevFile: filepath.ToSlash(rel), Log: io.err,
-		CasingText: glosses, Calibrate: *calibrate,
+		CasingText: glosses, Calibrate: *calibrate, Decoder: *decoder, DocFeatures: *docFeats, Ensemble: *ensemble, Tags: *tags,
+		Lower: *lower, WordDrop: *wordDrop,
+		Tag: retag,
 	})
 	if err != nil {
 		return err
@@ -108,5 +144,90 @@ func runTrainNER(ctx context.Context, args []string, io stdio) error {
 		return err
 	}
 	fmt.Fprintf(io.err, "ner: wrote %s (%d bytes) in %s\n", *out, len(b), time.Since(start).Round(time.Second))
+	return nil
+}
+
+// jackknifedTags returns the part-of-speech tags of the UD training text
+// (EWT train and the GUM train documents we use), jackknifed, keyed by a
+// sentence's words joined by spaces.
+func jackknifedTags(ctx context.Context, udDir, cache string, folds int, io stdio) (map[string][2][]string, error) {
+	var train []*nlp.Document
+	for _, tb := range []treebank{
+		{path: filepath.Join(udDir, "UD_English-EWT", "en_ewt-ud-train.conllu")},
+		{path: filepath.Join(udDir, "UD_English-GUM", "en_gum-ud-train.conllu"), gumSel: true},
+	} {
+		ds, _, err := loadTreebank(tb)
+		if err != nil {
+			return nil, err
+		}
+		train = append(train, ds...)
+	}
+	var tagged []*nlp.Document
+	if cache != "" {
+		if ds, _, err := loadTreebank(treebank{path: cache}); err == nil && sameDocWords(ds, train) {
+			tagged = ds
+			fmt.Fprintf(io.err, "ner: jackknifed tags read from %s\n", cache)
+		}
+	}
+	if tagged == nil {
+		var err error
+		opt := tag.TrainOptions{Context: ctx, Iterations: 8, Seed: 1, Prune: 0.5, Version: 1}
+		if tagged, err = jackknife(ctx, train, opt, folds, io.err, "ner"); err != nil {
+			return nil, err
+		}
+		if cache != "" {
+			if err := writeDocs(cache, tagged); err != nil {
+				return nil, err
+			}
+		}
+	}
+	out := map[string][2][]string{}
+	for _, d := range tagged {
+		for _, s := range d.Sentences {
+			k := d.Forms(s.Start, s.End)
+			if _, ok := out[k]; ok {
+				continue
+			}
+			var upos, xpos []string
+			for _, t := range d.Tokens[s.Start:s.End] {
+				upos = append(upos, t.UPOS)
+				xpos = append(xpos, t.XPOS)
+			}
+			out[k] = [2][]string{upos, xpos}
+		}
+	}
+	return out, nil
+}
+
+// applyTags sets the tags of d's sentences from tags, or from t for
+// sentences not in it, and returns how many were not.
+func applyTags(d *nlp.Document, tags map[string][2][]string, t *tag.Tagger) int {
+	missing := 0
+	for _, s := range d.Sentences {
+		tt, ok := tags[d.Forms(s.Start, s.End)]
+		if !ok {
+			missing++
+			var forms []string
+			for _, tok := range d.Tokens[s.Start:s.End] {
+				forms = append(forms, tok.Form)
+			}
+			tt[0], tt[1] = t.Tag(forms)
+		}
+		for i := s.Start; i < s.End; i++ {
+			d.Tokens[i].UPOS, d.Tokens[i].XPOS = tt[0][i-s.Start], tt[1][i-s.Start]
+		}
+	}
+	d.Layers |= nlp.Tags
+	return missing
+}
+
+// tagDocs tags docs with t (replacing any gold tags).
+func tagDocs(t *tag.Tagger, docs []*nlp.Document) error {
+	for _, d := range docs {
+		if err := t.Process(d); err != nil {
+			return err
+		}
+		d.Layers |= nlp.Tags | nlp.Lemmas
+	}
 	return nil
 }

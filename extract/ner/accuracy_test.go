@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/extract/nlp"
+	"github.com/newsgraph/newsgraph/extract/tag"
 )
 
 // dataDir is the shared data directory (../shared/data beside the repo,
@@ -32,7 +33,24 @@ func readDev(tb testing.TB, rel string, read func(*os.File) ([]*nlp.Document, er
 	if err != nil {
 		tb.Fatal(err)
 	}
+	tagDocs(tb, docs)
 	return docs
+}
+
+// tagDocs tags docs with the shipped tagger (the stage reads tags; gold
+// tags, where the file has them, are replaced).
+func tagDocs(tb testing.TB, docs []*nlp.Document) {
+	tb.Helper()
+	tg, err := tag.Load()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, d := range docs {
+		if err := tg.Process(d); err != nil {
+			tb.Fatal(err)
+		}
+		d.Layers |= nlp.Tags | nlp.Lemmas
+	}
 }
 
 func unerDev(tb testing.TB) []*nlp.Document {
@@ -50,7 +68,7 @@ func TestAccuracyFloorUNERDev(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const floor = 71.5
+	const floor = 73.0
 	if f := sc.Overall.F1(); f < floor {
 		t.Errorf("UNER EWT dev F1 = %.2f, want ≥ %.1f", f, floor)
 	}
@@ -66,14 +84,15 @@ func TestAccuracyFloorGUMDev(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const floor = 69.0
+	const floor = 70.0
 	if f := sc.Overall.F1(); f < floor {
 		t.Errorf("GUM dev F1 = %.2f, want ≥ %.1f", f, floor)
 	}
 }
 
 // BenchmarkNER tags UNER EWT dev (25,149 tokens) with the whole stage,
-// rules included, and checks the answer.
+// rules included, and checks the answer. The part-of-speech tags it reads
+// are computed before the timer starts (BenchmarkTag measures the tagger).
 func BenchmarkNER(b *testing.B) {
 	docs := unerDev(b)
 	r, err := New()

@@ -6,9 +6,11 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract/ner"
 	"github.com/newsgraph/newsgraph/extract/nlp"
+	"github.com/newsgraph/newsgraph/extract/tag"
 )
 
-// tokens builds a one-sentence document from space-separated words.
+// tokens builds a one-sentence document from space-separated words,
+// tagged (the ner stage reads part-of-speech tags).
 func tokens(text string) *nlp.Document {
 	d := nlp.New("example", text)
 	off := 0
@@ -19,6 +21,14 @@ func tokens(text string) *nlp.Document {
 	}
 	d.Sentences = []nlp.Sentence{{Start: 0, End: len(d.Tokens)}}
 	d.Layers = nlp.Tokens | nlp.Sentences
+	tg, err := tag.Load()
+	if err != nil {
+		panic(err)
+	}
+	if err := tg.Process(d); err != nil {
+		panic(err)
+	}
+	d.Layers |= nlp.Tags | nlp.Lemmas
 	return d
 }
 

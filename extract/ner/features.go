@@ -13,7 +13,7 @@ const (
 	modelName = "ner"
 	// featureSet is the version of the feature templates below; a model
 	// trained with other templates is refused on load.
-	featureSet = 7
+	featureSet = 8
 )
 
 // labels are the entity types the sequence model predicts; the other
@@ -113,6 +113,21 @@ const (
 	fClusterShape
 	fClusterPrev
 	fClusterNext
+	fPOS
+	fXPOS
+	fPOSPrev
+	fPOSNext
+	fPOSPrev2
+	fPOSNext2
+	fPOSTri
+	fPOSShape
+	fPOSCasing
+	fPOSPrevWord
+	fPOSNextWord
+	fDoc
+	fDocShape
+	fGroupPrevLower
+	fGroupPrevShape
 )
 
 const (
@@ -405,18 +420,31 @@ type sentFeats struct {
 	gaz   []uint32
 }
 
+// tagged is a sentence's words and their part-of-speech tags (UPOS and
+// Penn XPOS, from extract/tag).
+type tagged struct {
+	words, upos, xpos []string
+}
+
 // lexicon holds the word tables learnt from text: the casing profile
 // (folded word hash → casing bucket) and the word clusters (folded word
 // hash → cluster + 1). Either may be nil.
 type lexicon struct {
 	casing   map[uint32]uint8
 	clusters map[uint32]uint16
+	tags     bool // the features include part-of-speech tags (Meta.Tags)
 }
 
-// extract computes the static features of words.
-func (sf *sentFeats) extract(words []string, lex *lexicon) {
+func blanks(n int) []string { return make([]string, n) }
+
+// extract computes the static features of a sentence.
+func (sf *sentFeats) extract(ts tagged, lex *lexicon) {
+	words, upos, xpos := ts.words, ts.upos, ts.xpos
 	casing := lex.casing
 	n := len(words)
+	if len(upos) != n || len(xpos) != n {
+		upos, xpos = blanks(n), blanks(n) // untagged (tiny tests)
+	}
 	sf.feats = sf.feats[:0]
 	sf.off = append(sf.off[:0], 0)
 	sf.nid = sf.nid[:0]
@@ -554,6 +582,23 @@ func (sf *sentFeats) extract(words []string, lex *lexicon) {
 		if i+1 < n && (words[i+1] == "'s" || words[i+1] == "’s") {
 			add(feat1(fNextIsPoss, sh))
 		}
+		// part of speech: PROPN is a strong cue, above all in lower-case text
+		pos := at(upos, i)
+		if !lex.tags {
+			goto done
+		}
+		add(feat1(fPOS, pos))
+		add(feat1(fXPOS, at(xpos, i)))
+		add(feat1(fPOSPrev, at(upos, i-1)))
+		add(feat1(fPOSNext, at(upos, i+1)))
+		add(feat1(fPOSPrev2, at(upos, i-2)))
+		add(feat1(fPOSNext2, at(upos, i+2)))
+		add(hstr(feat2(fPOSTri, at(upos, i-1), pos), at(upos, i+1)))
+		add(feat2(fPOSShape, pos, sh))
+		add(feat2(fPOSCasing, at(xpos, i), c))
+		add(feat2(fPOSPrevWord, at(sf.lower, i-1), pos))
+		add(feat2(fPOSNextWord, pos, at(sf.lower, i+1)))
+	done:
 		sf.off = append(sf.off, len(sf.feats))
 	}
 }

@@ -4,10 +4,11 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/nlp"
+	"github.com/newsgraph/newsgraph/extract/tag"
 )
 
 // docOf builds a one-sentence document from space-separated tokens, with
-// byte offsets into the text.
+// byte offsets into the text, tagged by the shipped tagger.
 func docOf(text string) *nlp.Document {
 	d := nlp.New("t", text)
 	off := 0
@@ -18,6 +19,14 @@ func docOf(text string) *nlp.Document {
 	}
 	d.Sentences = []nlp.Sentence{{Start: 0, End: len(d.Tokens)}}
 	d.Layers = nlp.Tokens | nlp.Sentences
+	tg, err := tag.Load()
+	if err != nil {
+		panic(err)
+	}
+	if err := tg.Process(d); err != nil {
+		panic(err)
+	}
+	d.Layers |= nlp.Tags | nlp.Lemmas
 	return d
 }
 

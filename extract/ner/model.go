@@ -32,9 +32,17 @@ type Meta struct {
 	// EntryBias, per label in the order PERSON, ORG, GPE, LOC, is added
 	// to the scores of the label's B- and U- classes when decoding; it is
 	// tuned on the dev file (calibration), empty when not tuned.
-	EntryBias     []float64 `json:"entry_bias,omitempty"`
-	Features      int       `json:"features"`
-	WeightsSHA256 string    `json:"weights_sha256"`
+	EntryBias []float64 `json:"entry_bias,omitempty"`
+	// Tags: the features include the words' part-of-speech tags, so the
+	// stage needs the Tags layer.
+	Tags bool `json:"tags,omitempty"`
+	// DocFeatures: two passes over a document, the second with document
+	// features (docfeats.go).
+	DocFeatures bool `json:"doc_features,omitempty"`
+	// Decoder is DecoderGreedy ("") or DecoderViterbi.
+	Decoder       string `json:"decoder,omitempty"`
+	Features      int    `json:"features"`
+	WeightsSHA256 string `json:"weights_sha256"`
 }
 
 // DataFile names one training file and its checksum.
@@ -127,6 +135,14 @@ func (l *learner) update(truth, guess int, feats []uint32) {
 	}
 }
 
+// add adds delta to the weights of class c for feats.
+func (l *learner) add(c int, feats []uint32, delta int32) {
+	for _, f := range feats {
+		r := l.row(f, true)
+		l.bump(r*l.nc+c, delta)
+	}
+}
+
 func (l *learner) bump(i int, d int32) {
 	l.tot[i] += (l.step - int64(l.ts[i])) * int64(l.w[i])
 	l.ts[i] = int32(l.step)
@@ -168,6 +184,53 @@ func (l *learner) average(meta Meta, scale float64) *model {
 	m.meta.Scale = scale
 	m.meta.Classes = meta.Classes
 	return m
+}
+
+// meanModel returns the mean of models' weights (over the union of their
+// features), rounded to 1/scale, zero rows pruned, rows in hash order.
+func meanModel(ms []*model, meta Meta, scale float64) *model {
+	if len(ms) == 1 {
+		return ms[0]
+	}
+	nc := ms[0].nc
+	set := map[uint32]bool{}
+	for _, m := range ms {
+		for f := range m.index {
+			set[f] = true
+		}
+	}
+	keys := make([]uint32, 0, len(set))
+	for f := range set {
+		keys = append(keys, f)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	out := &model{meta: meta, nc: nc, index: make(map[uint32]int32, len(keys))}
+	out.meta.Scale = scale
+	row := make([]float64, nc)
+	q := make([]float32, nc)
+	for _, f := range keys {
+		clear(row)
+		for _, m := range ms {
+			if r, ok := m.index[f]; ok {
+				for c, w := range m.weights[int(r)*nc : int(r)*nc+nc] {
+					row[c] += math.Round(float64(w)*scale) / scale
+				}
+			}
+		}
+		nz := false
+		for c := range row {
+			v := math.Round(row[c] / float64(len(ms)) * scale)
+			q[c] = float32(v / scale)
+			if v != 0 {
+				nz = true
+			}
+		}
+		if nz {
+			out.index[f] = int32(len(out.weights) / nc)
+			out.weights = append(out.weights, q...)
+		}
+	}
+	return out
 }
 
 // The model file: magic, uvarint length + meta JSON, then the body:
@@ -284,6 +347,9 @@ func decodeModel(b []byte) (*model, error) {
 	if len(meta.EntryBias) != 0 && len(meta.EntryBias) != len(labels) {
 		return nil, fmt.Errorf("ner model: %d entry biases for %d labels", len(meta.EntryBias), len(labels))
 	}
+	if meta.Decoder != DecoderGreedy && meta.Decoder != DecoderViterbi {
+		return nil, fmt.Errorf("ner model: unknown decoder %q", meta.Decoder)
+	}
 	if meta.Scale <= 0 {
 		return nil, fmt.Errorf("ner model: bad scale %v", meta.Scale)
 	}
@@ -332,6 +398,7 @@ func decodeModel(b []byte) (*model, error) {
 	if err != nil || nca > uint64(r.Len()) {
 		return nil, errCorrupt
 	}
+	m.lex.tags = meta.Tags
 	m.lex.casing = make(map[uint32]uint8, nca)
 	var k uint64
 	for i := 0; i < int(nca); i++ {

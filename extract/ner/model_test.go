@@ -24,43 +24,53 @@ func tinyDocs(t *testing.T) []*nlp.Document {
 	if err != nil {
 		t.Fatal(err)
 	}
+	tagDocs(t, docs)
 	return docs
 }
 
 func TestTrainDeterministicAndRoundTrip(t *testing.T) {
 	docs := tinyDocs(t)
-	a, err := Train(docs, TrainOptions{Iterations: 5, Seed: 7})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := Train(docs, TrainOptions{Iterations: 5, Seed: 7})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(a, b) {
-		t.Fatal("two trainings with the same seed gave different model bytes")
-	}
-	m, err := decodeModel(a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m.meta.Iterations != 5 || m.meta.Seed != 7 || m.meta.Features != len(m.index) {
-		t.Errorf("meta = %+v", m.meta)
-	}
-	re, err := m.encode()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(a, re) {
-		t.Error("decode+encode changed the bytes")
-	}
-	// the tiny model must fit its training data
-	sc, err := Evaluate(newRecognizer(m, WithoutRules()), docs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if sc.Overall.F1() < 99 {
-		t.Errorf("tiny model scores F1 %.1f on its own training data, want 100", sc.Overall.F1())
+	for _, v := range []struct {
+		name string
+		opt  TrainOptions
+	}{
+		{"greedy", TrainOptions{Iterations: 5, Seed: 7}},
+		{"viterbi", TrainOptions{Iterations: 5, Seed: 7, Decoder: DecoderViterbi}},
+		{"viterbi, document features, tags, ensemble", TrainOptions{Iterations: 5, Seed: 7, Decoder: DecoderViterbi, DocFeatures: true, Tags: true, Ensemble: 2}},
+	} {
+		a, err := Train(docs, v.opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := Train(docs, v.opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a, b) {
+			t.Fatalf("%s: two trainings with the same seed gave different model bytes", v.name)
+		}
+		m, err := decodeModel(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.meta.Iterations != 5 || m.meta.Seed != 7 || m.meta.Features != len(m.index) || m.meta.Decoder != v.opt.Decoder || m.meta.DocFeatures != v.opt.DocFeatures || m.meta.Tags != v.opt.Tags {
+			t.Errorf("%s: meta = %+v", v.name, m.meta)
+		}
+		re, err := m.encode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a, re) {
+			t.Errorf("%s: decode+encode changed the bytes", v.name)
+		}
+		// the tiny model must fit its training data
+		sc, err := Evaluate(newRecognizer(m, WithoutRules()), docs, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sc.Overall.F1() < 99 {
+			t.Errorf("%s: tiny model scores F1 %.1f on its own training data, want 100", v.name, sc.Overall.F1())
+		}
 	}
 }
 

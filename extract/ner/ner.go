@@ -32,8 +32,9 @@ func ModelMeta() (Meta, error) {
 	return m.meta, nil
 }
 
-// Recognizer is the named-entity stage. It needs tokens and sentences
-// (not tags) and adds Document.Entities. It is safe for concurrent use.
+// Recognizer is the named-entity stage. It needs tokens and sentences,
+// and part-of-speech tags when its model uses them, and adds
+// Document.Entities. It is safe for concurrent use.
 type Recognizer struct {
 	m     *model
 	rules bool
@@ -60,7 +61,8 @@ func New(opts ...Option) (*Recognizer, error) {
 func newRecognizer(m *model, opts ...Option) *Recognizer {
 	r := &Recognizer{m: m, rules: true}
 	bias := classBias(m.meta.EntryBias)
-	r.pool.New = func() any { return &decoder{bias: bias} }
+	vit := m.meta.Decoder == DecoderViterbi
+	r.pool.New = func() any { return &decoder{bias: bias, viterbi1: vit} }
 	for _, o := range opts {
 		o(r)
 	}
@@ -70,8 +72,14 @@ func newRecognizer(m *model, opts ...Option) *Recognizer {
 // Name returns the stage name and model version.
 func (r *Recognizer) Name() string { return fmt.Sprintf("ner/%d", r.m.meta.Version) }
 
-// Needs returns the layers the stage reads.
-func (r *Recognizer) Needs() nlp.Layer { return nlp.Tokens | nlp.Sentences }
+// Needs returns the layers the stage reads: tokens and sentences, and
+// part-of-speech tags when the model's features use them (Meta.Tags).
+func (r *Recognizer) Needs() nlp.Layer {
+	if r.m.meta.Tags {
+		return nlp.Tokens | nlp.Sentences | nlp.Tags
+	}
+	return nlp.Tokens | nlp.Sentences
+}
 
 // Adds returns the layers the stage fills.
 func (r *Recognizer) Adds() nlp.Layer { return nlp.Entities }
@@ -93,16 +101,45 @@ func (r *Recognizer) Process(doc *nlp.Document) error {
 	if next != len(doc.Tokens) {
 		return fmt.Errorf("ner: sentences end at token %d of %d", next, len(doc.Tokens))
 	}
+	if r.m.meta.Tags {
+		for i := range doc.Tokens {
+			if doc.Tokens[i].UPOS == "" {
+				return fmt.Errorf("ner: token %d %q has no part-of-speech tag (run the tagger first)", i, doc.Tokens[i].Form)
+			}
+		}
+	}
 	d := r.pool.Get().(*decoder)
 	defer r.pool.Put(d)
 	var spans []nlp.Span
-	for _, s := range doc.Sentences {
-		d.words = d.words[:0]
-		for i := s.Start; i < s.End; i++ {
-			d.words = append(d.words, doc.Tokens[i].Form)
+	if !r.m.meta.DocFeatures {
+		d.docf = nil
+		for _, s := range doc.Sentences {
+			d.load(doc, s)
+			classes := d.decode(r.m, &r.m.lex, d.ts)
+			spans = appendSpans(spans, classes, s.Start)
 		}
-		classes := d.decode(r.m, &r.m.lex, d.words)
-		spans = appendSpans(spans, classes, s.Start)
+	} else {
+		// two passes: the second sees what the first gave the same words
+		// elsewhere in the document
+		words := make([][]string, len(doc.Sentences))
+		first := make([][]int, len(doc.Sentences))
+		d.docf = nil
+		for k, s := range doc.Sentences {
+			d.load(doc, s)
+			first[k] = append([]int(nil), d.decode(r.m, &r.m.lex, d.ts)...)
+			words[k] = append([]string(nil), d.ts.words...)
+		}
+		docf := docFeatures(words, first, nil)
+		for k, s := range doc.Sentences {
+			classes := first[k]
+			if hasDocFeats(docf[k]) {
+				d.load(doc, s)
+				d.docf = docf[k]
+				classes = d.decode(r.m, &r.m.lex, d.ts)
+				d.docf = nil
+			}
+			spans = appendSpans(spans, classes, s.Start)
+		}
 	}
 	spans = postprocess(doc, spans, r.m.lex.casing)
 	if r.rules {
@@ -113,6 +150,17 @@ func (r *Recognizer) Process(doc *nlp.Document) error {
 	return nil
 }
 
+// load copies sentence s's words and tags into d.ts.
+func (d *decoder) load(doc *nlp.Document, s nlp.Sentence) {
+	d.ts.words, d.ts.upos, d.ts.xpos = d.ts.words[:0], d.ts.upos[:0], d.ts.xpos[:0]
+	for i := s.Start; i < s.End; i++ {
+		t := &doc.Tokens[i]
+		d.ts.words = append(d.ts.words, t.Form)
+		d.ts.upos = append(d.ts.upos, t.UPOS)
+		d.ts.xpos = append(d.ts.xpos, t.XPOS)
+	}
+}
+
 // scorer is what the decoder needs from a model or a learner.
 type scorer interface {
 	score(scores []float32, feats []uint32)
@@ -121,7 +169,7 @@ type scorer interface {
 // decoder holds per-call scratch space.
 type decoder struct {
 	sf      sentFeats
-	words   []string
+	ts      tagged
 	classes []int
 	dyn     []uint32
 	scores  []float32
@@ -129,6 +177,12 @@ type decoder struct {
 	// history is the gold one).
 	unconstrained bool
 	bias          []float32 // per class, from Meta.EntryBias; nil for none
+	viterbi1      bool      // first-order Viterbi decoding (Meta.Decoder)
+	emit, delta   []float32 // Viterbi scratch: n × classes
+	trans, group  []float32 // Viterbi transition and history-group scores
+	back          []int8
+	docf          []uint32 // document features of the sentence's tokens, or nil
+	dbuf          []uint32
 }
 
 // classBias spreads per-label entry biases over the classes.
@@ -144,14 +198,18 @@ func classBias(entry []float64) []float32 {
 	return b
 }
 
-// decode tags words greedily, left to right, with the BILOU constraints.
-func (d *decoder) decode(m scorer, lex *lexicon, words []string) []int {
-	n := len(words)
+// decode tags a sentence with the BILOU constraints: greedily, left to
+// right, or with Viterbi for a first-order model.
+func (d *decoder) decode(m scorer, lex *lexicon, ts tagged) []int {
+	n := len(ts.words)
 	d.classes = d.classes[:0]
 	if n == 0 {
 		return d.classes
 	}
-	d.sf.extract(words, lex)
+	d.sf.extract(ts, lex)
+	if d.viterbi1 {
+		return d.viterbi(m, n)
+	}
 	for i := 0; i < n; i++ {
 		c := d.step(m, i, n)
 		d.classes = append(d.classes, c)
@@ -176,6 +234,8 @@ func (d *decoder) step(m scorer, i, n int) int {
 		p2 = d.classes[i-2]
 	}
 	m.score(sc, d.sf.feats[d.sf.off[i]:d.sf.off[i+1]])
+	d.dbuf = tokenDocFeats(d.docf, i, d.dbuf)
+	m.score(sc, d.dbuf)
 	d.dyn = d.sf.dynamic(d.dyn[:0], i, p1, p2)
 	m.score(sc, d.dyn)
 	if d.bias != nil {

@@ -23,6 +23,17 @@ var orgHeads = map[string]bool{
 	"times": true, "post": true, "news": true, "press": true, "network": true,
 }
 
+// knownPlace reports whether tokens [s, e) spell a place name that the
+// gazetteer knows and not an organisation.
+func knownPlace(doc *nlp.Document, s, e int) bool {
+	var ws []string
+	for i := s; i < e; i++ {
+		ws = append(ws, strings.ToLower(doc.Tokens[i].Form))
+	}
+	k := loadGaz().phrases[strings.Join(ws, " ")]
+	return k&(gCountry|gSubdivision|gCity|gContinent|gPlace) != 0 && k&gOrg == 0
+}
+
 // orgSpans tags capitalised runs that end in an organisation head word
 // ("Georgetown University", "Defence Ministry", "Enron Corp."), or in
 // one followed by "of" and a name ("Ministry of Defence"), as ORG.
@@ -81,6 +92,9 @@ func orgSpans(doc *nlp.Document, spans []nlp.Span) []nlp.Span {
 			}
 			if s == e && r == e+1 {
 				continue // a head word alone: "University", "Party"
+			}
+			if r == e+1 && knownPlace(doc, s, r) {
+				continue // "West Bank" is a place, not a bank
 			}
 			e = r - 1
 			at := func(k int) nlp.Span {

@@ -20,6 +20,7 @@ func TestOrgSpans(t *testing.T) {
 		{"He wrote for the Lima Times .", []string{"GPE:Lima"}, "ORG:Lima Times"},
 		{"The University said so .", nil, ""},
 		{"He met Ana Lopez of the Red Party .", []string{"PERSON:Ana Lopez"}, "PERSON:Ana Lopez | ORG:Red Party"},
+		{"They went to the West Bank .", []string{"LOC:West Bank"}, "LOC:West Bank"}, // a known place, not a bank
 	}
 	for _, tt := range tests {
 		d := docOf(tt.text)

@@ -27,19 +27,27 @@ var particles = map[string]bool{
 //     University", "Defence Ministry") is an ORG (orgs.go);
 //   - a PERSON span followed by name particles and a capitalised word
 //     takes them in ("Johanna von der Heide"), and joins a PERSON span
-//     right after it that starts with a particle;
+//     after it that starts with a particle or follows particles;
 //   - in "X - Y" pairs ("the Lopez-Silva talks", "US-Mexico trade") where
 //     X is a PERSON or GPE and the capitalised Y is left untagged, Y gets
 //     X's label (for GPE only when the gazetteer knows Y as a place).
 func postprocess(doc *nlp.Document, spans []nlp.Span, casing map[uint32]uint8) []nlp.Span {
-	// "Johanna" + "von der Heide": join a PERSON to the PERSON right after
-	// it when that one starts with a particle.
+	// "Johanna" + "von der Heide", "Johanna" + "von" + "der Heide": join a
+	// PERSON to the PERSON after it when only particles lie between them
+	// and there is at least one particle, between or leading the second.
 	merged := spans[:0]
 	for _, s := range spans {
 		if k := len(merged) - 1; k >= 0 && s.Label == "PERSON" && merged[k].Label == "PERSON" &&
-			merged[k].End == s.Start && particles[doc.Tokens[s.Start].Form] {
-			merged[k].End = s.End
-			continue
+			merged[k].End <= s.Start && doc.SentenceOf(merged[k].Start) == doc.SentenceOf(s.Start) &&
+			(merged[k].End < s.Start || particles[doc.Tokens[s.Start].Form]) {
+			gap := true
+			for i := merged[k].End; i < s.Start; i++ {
+				gap = gap && particles[doc.Tokens[i].Form]
+			}
+			if gap {
+				merged[k].End = s.End
+				continue
+			}
 		}
 		merged = append(merged, s)
 	}

@@ -13,8 +13,9 @@ func TestProcessOddDocuments(t *testing.T) {
 		t.Fatal(err)
 	}
 	odd := docOf("ÉTATS - UNIS 🙂 $ % 1990s 10:30 Mr. . . ' 's")
-	weird := &nlp.Document{Text: "ab", Tokens: []nlp.Token{{Start: 0, End: 1, Form: ""}, {Start: 1, End: 2, Form: "\xff"}},
+	weird := &nlp.Document{Text: "ab", Tokens: []nlp.Token{{Start: 0, End: 1, Form: "", UPOS: "X"}, {Start: 1, End: 2, Form: "\xff", UPOS: "X"}},
 		Sentences: []nlp.Sentence{{Start: 0, End: 2}}}
+	untagged := &nlp.Document{Text: "a", Tokens: []nlp.Token{{Start: 0, End: 1, Form: "a"}}, Sentences: []nlp.Sentence{{Start: 0, End: 1}}}
 	tests := []struct {
 		name    string
 		doc     *nlp.Document
@@ -27,6 +28,7 @@ func TestProcessOddDocuments(t *testing.T) {
 		{"overlapping sentences", &nlp.Document{Text: "a b", Tokens: []nlp.Token{{Start: 0, End: 1, Form: "a"}, {Start: 2, End: 3, Form: "b"}}, Sentences: []nlp.Sentence{{Start: 0, End: 2}, {Start: 1, End: 2}}}, true},
 		{"odd tokens", odd, false},
 		{"empty and invalid forms", weird, false},
+		{"no part-of-speech tags", untagged, r.m.meta.Tags}, // an error only when the model reads tags
 	}
 	for _, tt := range tests {
 		err := r.Process(tt.doc)

@@ -37,6 +37,20 @@ type TrainOptions struct {
 	// Lower is the probability of training on a sentence in lower case
 	// (web text often is; default 0.2; negative: none).
 	Lower float64
+	// Decoder is DecoderGreedy (default) or DecoderViterbi (structured
+	// perceptron training).
+	Decoder string
+	// Ensemble is the number of training runs, with seeds Seed,
+	// Seed+1, ..., whose weights are averaged (default 1).
+	Ensemble int
+	// Tags adds part-of-speech features (the tokens' UPOS and XPOS, which
+	// the documents must carry; see Tag for lower-cased copies).
+	Tags bool
+	// DocFeatures trains a two-pass model with document features.
+	DocFeatures bool
+	// Tag tags a sentence's words (the lower-cased training sentences);
+	// nil keeps the tags of the original sentence.
+	Tag func(words []string) (upos, xpos []string)
 }
 
 // Train trains the sequence model on docs (gold spans in Entities) and
@@ -62,86 +76,158 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 		opt.Lower = 0.2
 	}
 	text := append(append([]*nlp.Document(nil), docs...), opt.CasingText...)
-	lex := lexicon{casing: casingProfile(text), clusters: learnClusters(text)}
+	lex := lexicon{casing: casingProfile(text), clusters: learnClusters(text), tags: opt.Tags}
 	type sent struct {
-		words []string
+		tagged
+		lower *tagged // the sentence in lower case, tagged when first used
 		gold  []int
+		docf  []uint32 // document features from the last first pass
 	}
 	var sents []sent
+	var docStart []int // index of each document's first sentence in sents
 	for _, d := range docs {
+		docStart = append(docStart, len(sents))
 		for _, s := range d.Sentences {
 			if s.Len() == 0 {
 				continue
 			}
-			ws := make([]string, 0, s.Len())
+			var ts tagged
 			for i := s.Start; i < s.End; i++ {
-				ws = append(ws, d.Tokens[i].Form)
+				t := &d.Tokens[i]
+				ts.words = append(ts.words, t.Form)
+				ts.upos = append(ts.upos, t.UPOS)
+				ts.xpos = append(ts.xpos, t.XPOS)
 			}
-			sents = append(sents, sent{ws, goldClasses(d, s)})
+			sents = append(sents, sent{tagged: ts, gold: goldClasses(d, s)})
 		}
 	}
 	if len(sents) == 0 {
 		return nil, fmt.Errorf("ner: no training sentences")
 	}
-	l := newLearner(len(classNames))
-	rng := rand.New(rand.NewPCG(opt.Seed, 0x6e6572))
-	order := make([]int, len(sents))
-	for i := range order {
-		order[i] = i
-	}
-	dec := decoder{unconstrained: true}
-	var lowered []string
-	var feats []uint32
-	for it := 0; it < opt.Iterations; it++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		correct, total := 0, 0
-		for _, si := range order {
-			s := sents[si]
-			words := s.words
-			if rng.Float64() < opt.Lower {
-				lowered = lowered[:0]
-				for _, w := range words {
-					lowered = append(lowered, strings.ToLower(w))
+	docStart = append(docStart, len(sents))
+	run := func(seed uint64) *learner {
+		l := newLearner(len(classNames))
+		rng := rand.New(rand.NewPCG(seed, 0x6e6572))
+		for i := range sents {
+			sents[i].docf = nil
+		}
+		order := make([]int, len(sents))
+		for i := range order {
+			order[i] = i
+		}
+		dec := decoder{unconstrained: true, viterbi1: opt.Decoder == DecoderViterbi}
+		var feats []uint32
+		var pass1 [][]int
+		var pass1Words [][]string
+		var docf [][]uint32
+		for it := 0; it < opt.Iterations; it++ {
+			if opt.DocFeatures && it > 0 {
+				// the first pass, with the current weights, on words hidden
+				// by word dropout as in training (so it errs as on new text)
+				for k := 0; k+1 < len(docStart); k++ {
+					pass1, pass1Words = pass1[:0], pass1Words[:0]
+					for si := docStart[k]; si < docStart[k+1]; si++ {
+						s := &sents[si]
+						dec.sf.extract(s.tagged, &lex)
+						if opt.WordDrop > 0 {
+							dec.sf.dropWords(rng, opt.WordDrop)
+						}
+						dec.docf, dec.unconstrained = nil, false
+						pass1 = append(pass1, append([]int(nil), dec.firstPass(l, len(s.words))...))
+						dec.unconstrained = true
+						pass1Words = append(pass1Words, s.words)
+					}
+					docf = docFeatures(pass1Words, pass1, docf)
+					for si := docStart[k]; si < docStart[k+1]; si++ {
+						sents[si].docf = docf[si-docStart[k]]
+					}
 				}
-				words = lowered
 			}
-			dec.sf.extract(words, &lex)
-			if opt.WordDrop > 0 {
-				dec.sf.dropWords(rng, opt.WordDrop)
-			}
-			dec.classes = dec.classes[:0]
-			for i := range words {
-				guess := dec.step(l, i, len(words))
-				gold := s.gold[i]
-				if guess != gold {
-					feats = append(append(feats[:0], dec.sf.feats[dec.sf.off[i]:dec.sf.off[i+1]]...), dec.dyn...)
-					l.update(gold, guess, feats)
-				} else {
-					correct++
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			correct, total := 0, 0
+			for _, si := range order {
+				s := &sents[si]
+				ts := s.tagged
+				if rng.Float64() < opt.Lower {
+					if s.lower == nil {
+						lw := tagged{upos: s.upos, xpos: s.xpos}
+						for _, w := range s.words {
+							lw.words = append(lw.words, strings.ToLower(w))
+						}
+						if opt.Tag != nil {
+							lw.upos, lw.xpos = opt.Tag(lw.words)
+						}
+						s.lower = &lw
+					}
+					ts = *s.lower
 				}
-				total++
-				l.tick()
-				// The history is the gold one (teacher forcing): following
-				// the model's own guesses under BILOU constraints piles up
-				// forced errors and drowns the entity classes.
-				dec.classes = append(dec.classes, gold)
+				words := ts.words
+				dec.sf.extract(ts, &lex)
+				dec.docf = s.docf
+				if opt.WordDrop > 0 {
+					dec.sf.dropWords(rng, opt.WordDrop)
+				}
+				if opt.Decoder == DecoderViterbi {
+					dec.unconstrained = false
+					pred := dec.viterbi(l, len(words))
+					for i := range words {
+						if pred[i] == s.gold[i] {
+							correct++
+						}
+						total++
+					}
+					dec.updatePath(l, s.gold, pred)
+					l.tick()
+					continue
+				}
+				dec.classes = dec.classes[:0]
+				for i := range words {
+					guess := dec.step(l, i, len(words))
+					gold := s.gold[i]
+					if guess != gold {
+						feats = append(append(feats[:0], dec.sf.feats[dec.sf.off[i]:dec.sf.off[i+1]]...), dec.dyn...)
+						feats = append(feats, tokenDocFeats(dec.docf, i, dec.dbuf)...)
+						l.update(gold, guess, feats)
+					} else {
+						correct++
+					}
+					total++
+					l.tick()
+					// The history is the gold one (teacher forcing): following
+					// the model's own guesses under BILOU constraints piles up
+					// forced errors and drowns the entity classes.
+					dec.classes = append(dec.classes, gold)
+				}
+			}
+			if opt.Log != nil {
+				fmt.Fprintf(opt.Log, "ner: iteration %d: train token accuracy %.2f%%, %d features\n", it+1, 100*float64(correct)/float64(total), len(l.index))
 			}
 		}
-		if opt.Log != nil {
-			fmt.Fprintf(opt.Log, "ner: iteration %d: train token accuracy %.2f%%, %d features\n", it+1, 100*float64(correct)/float64(total), len(l.index))
-		}
+		return l
 	}
 	meta := Meta{
-		Name:       modelName,
-		Version:    opt.Version,
-		FeatureSet: featureSet,
-		Classes:    classNames,
-		Data:       opt.Data,
-		Iterations: opt.Iterations,
-		Seed:       opt.Seed,
-		DevFile:    opt.DevFile,
+		Name:        modelName,
+		Version:     opt.Version,
+		FeatureSet:  featureSet,
+		Classes:     classNames,
+		Data:        opt.Data,
+		Iterations:  opt.Iterations,
+		Seed:        opt.Seed,
+		DevFile:     opt.DevFile,
+		Decoder:     opt.Decoder,
+		DocFeatures: opt.DocFeatures,
+		Tags:        opt.Tags,
 	}
-	m := l.average(meta, opt.Scale)
+	// An ensemble of Ensemble runs with seeds Seed, Seed+1, ...: the mean
+	// of their averaged weights, which evens out the luck of one order.
+	var runs []*model
+	for k := 0; k < max(opt.Ensemble, 1); k++ {
+		runs = append(runs, run(opt.Seed+uint64(k)).average(meta, opt.Scale))
+		if opt.Log != nil && opt.Ensemble > 1 {
+			fmt.Fprintf(opt.Log, "ner: ensemble member %d of %d trained\n", k+1, opt.Ensemble)
+		}
+	}
+	m := meanModel(runs, meta, opt.Scale)
 	m.lex = lex
 	if opt.Dev != nil && opt.Calibrate {
 		if err := calibrate(m, opt.Dev, opt.Log); err != nil {
@@ -269,6 +355,9 @@ func calibrate(m *model, dev []*nlp.Document, log io.Writer) error {
 	best, err := score()
 	if err != nil {
 		return err
+	}
+	if log != nil {
+		fmt.Fprintf(log, "ner: dev F1 before calibration %.2f\n", best)
 	}
 	for round := 0; round < 2; round++ {
 		for i := range labels {
