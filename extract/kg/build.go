@@ -1051,6 +1051,25 @@ func (db *docBuilder) coercible(n int) bool {
 	if e.Canonical != "" {
 		return false
 	}
+	if e.Class == schema.ClassPerson {
+		// A one-word "person" with no role and no fuller name, that a verb
+		// taking only places governs ("controls most of Luhansk"), is a
+		// place the recogniser mistyped.
+		if strings.Contains(e.Name, " ") || !isCapitalised(e.Name) {
+			return false
+		}
+		for _, a := range e.Aliases {
+			if strings.Contains(a, " ") {
+				return false
+			}
+		}
+		for _, hr := range db.r.roles {
+			if db.r.nodes[hr.person] == e {
+				return false
+			}
+		}
+		return true
+	}
 	return e.Class == schema.ClassOrganization || e.Class == schema.ClassThing && isCapitalised(e.Name)
 }
 

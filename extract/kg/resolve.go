@@ -232,6 +232,15 @@ trimmed:
 // addSpan resolves one NER span to a node and returns it with the
 // name's token range (-1 when the span names nothing we keep).
 func (r *resolver) addSpan(e nlp.Span) (int, int, int) {
+	// A courtesy title the recogniser took alone ("[Lord] Falconer"): the
+	// name is the capitalised run after it.
+	if e.End-e.Start == 1 && r.lex.IsHonorific(r.doc.Tokens[e.Start].Form) {
+		sent := r.doc.SentenceOf(e.Start)
+		for e.End < len(r.doc.Tokens) && r.doc.SentenceOf(e.End) == sent && r.doc.Tokens[e.End].UPOS == "PROPN" &&
+			isCapitalised(r.doc.Tokens[e.End].Form) && !r.lex.IsRoleWord(r.doc.Tokens[e.End].Form) {
+			e.End++
+		}
+	}
 	// "Mr X", "Lady Y": a courtesy title makes a person, whatever the
 	// recogniser guessed.
 	if e.End-e.Start > 1 && r.lex.IsHonorific(r.doc.Tokens[e.Start].Form) && isCapitalised(r.doc.Tokens[e.Start+1].Form) {
