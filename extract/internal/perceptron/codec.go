@@ -277,6 +277,7 @@ func Decode(b []byte) (*File, error) {
 	if len(d.b) != 0 {
 		return nil, fmt.Errorf("perceptron: decode: %d trailing bytes", len(d.b))
 	}
+	m.densify()
 	f.Model = m
 	return f, nil
 }

@@ -42,6 +42,10 @@ type span struct {
 
 const inline = 1 << 31
 
+// dense marks a row that Score reads from Model.dense: off is then the
+// row's number there, and Model.denseOff its offset in entries.
+const dense = 1 << 30
+
 // rowSpan returns the span for row, which starts at entries[off].
 func rowSpan(off int, row []entry) span {
 	if len(row) == 1 {
@@ -55,7 +59,39 @@ func (m *Model) row(s span) []entry {
 	if s.n&inline != 0 {
 		return []entry{{class: uint16(s.n &^ inline), w: math.Float32frombits(s.off)}}
 	}
+	if s.n&dense != 0 {
+		off := m.denseOff[s.off]
+		return m.entries[off : off+s.n&^dense]
+	}
 	return m.entries[s.off : s.off+s.n]
+}
+
+// densify copies the rows that have weights for at least half of the
+// classes to dense arrays, which Score adds faster than sparse rows.
+func (m *Model) densify() {
+	nc := uint32(m.NClasses)
+	conv := func(s span) span {
+		if s.n&inline != 0 || s.n < max(nc/2, 2) {
+			return s
+		}
+		row := m.entries[s.off : s.off+s.n]
+		k := uint32(len(m.denseOff))
+		m.denseOff = append(m.denseOff, s.off)
+		d := make([]float32, nc)
+		for _, e := range row {
+			d[e.class] = e.w
+		}
+		m.dense = append(m.dense, d...)
+		return span{k, dense | s.n}
+	}
+	if m.index.hasZero {
+		m.index.zero = conv(m.index.zero)
+	}
+	for i := range m.index.slots {
+		if m.index.slots[i].key != 0 {
+			m.index.slots[i].span = conv(m.index.slots[i].span)
+		}
+	}
 }
 
 // Model is a trained, read-only weight table. It is safe for concurrent use.
@@ -63,6 +99,8 @@ type Model struct {
 	NClasses int
 	index    table
 	entries  []entry
+	dense    []float32 // dense rows, NClasses weights each (see densify)
+	denseOff []uint32  // offset in entries of each dense row
 }
 
 // table is an open-addressing hash table from feature hashes to rows,
@@ -144,6 +182,14 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 		for _, s := range spans {
 			if s.n&inline != 0 {
 				scores[s.n&^inline] += math.Float32frombits(s.off)
+				continue
+			}
+			if s.n&dense != 0 {
+				d := m.dense[int(s.off)*m.NClasses:][:m.NClasses]
+				sc := scores[:len(d)]
+				for i, w := range d {
+					sc[i] += w
+				}
 				continue
 			}
 			for _, e := range m.entries[s.off : s.off+s.n] {

@@ -3,6 +3,7 @@ package perceptron
 import (
 	"bytes"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -176,6 +177,38 @@ func TestNorm(t *testing.T) {
 	for _, tt := range tests {
 		if got := Norm(tt.in); got != tt.want {
 			t.Errorf("Norm(%q): got %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestDenseRows checks that rows Decode stores densely score exactly as
+// the sparse rows Average returns.
+func TestDenseRows(t *testing.T) {
+	_, b := train(t)
+	f, err := Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Model.denseOff) == 0 {
+		t.Fatal("no dense rows in the toy model")
+	}
+	// the same weights, all in sparse rows
+	sparse := &Model{NClasses: f.Model.NClasses, index: newTable(f.Model.index.n)}
+	f.Model.each(func(k uint64, row []entry) {
+		sparse.index.put(k, rowSpan(len(sparse.entries), row))
+		if len(row) > 1 {
+			sparse.entries = append(sparse.entries, row...)
+		}
+	})
+	feats, _ := toy(5, 100)
+	a, c := make([]float32, 4), make([]float32, 4)
+	for _, fs := range feats {
+		clear(a)
+		clear(c)
+		f.Model.Score(fs, a)
+		sparse.Score(fs, c)
+		if !slices.Equal(a, c) {
+			t.Fatalf("features %x: dense scores %v, sparse %v", fs, a, c)
 		}
 	}
 }
