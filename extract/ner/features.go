@@ -54,6 +54,33 @@ func classLabel(c int) string { return labels[(c-1)/4] }
 // allowed reports whether class c may follow class prev (-1 at sentence
 // start); last says c is the last token of the sentence.
 func allowed(prev, c int, last bool) bool {
+	if prev >= -1 && prev < len(classNames) && c >= 0 && c < len(classNames) {
+		k := 0
+		if last {
+			k = 1
+		}
+		return allowedTab[k][prev+1][c]
+	}
+	return allowedSlow(prev, c, last)
+}
+
+// allowedTab caches allowed for every (last, prev+1, c): the Viterbi
+// decoder asks it for every pair of classes at every token.
+var allowedTab = func() (t [2][][]bool) {
+	for k := range t {
+		t[k] = make([][]bool, len(classNames)+1)
+		for p := -1; p < len(classNames); p++ {
+			t[k][p+1] = make([]bool, len(classNames))
+			for c := range classNames {
+				t[k][p+1][c] = allowedSlow(p, c, k == 1)
+			}
+		}
+	}
+	return t
+}()
+
+// allowedSlow is allowed computed from the BILOU rules.
+func allowedSlow(prev, c int, last bool) bool {
 	open := prev > 0 && (classPos(prev) == posB || classPos(prev) == posI)
 	if open {
 		if c == 0 || classLabel(c) != classLabel(prev) {

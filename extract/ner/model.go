@@ -60,14 +60,63 @@ type model struct {
 	index   map[uint32]int32 // feature -> row
 	weights []float32        // rows × nc
 	lex     lexicon          // casing profile and word clusters
+	rows    rowTable         // index frozen for lookups; empty until freeze
+}
+
+// rowTable is an open-addressing copy of a model's index for fast
+// lookups (a Go map costs about a third of decoding time). Keys are
+// stored plus one, so zero marks an empty slot.
+type rowTable struct {
+	keys []uint64 // feature<<32 | row+1
+	mask uint32
+}
+
+// freeze builds the lookup table from the index; call it once the model
+// no longer changes.
+func (m *model) freeze() {
+	size := 16
+	for size < 2*len(m.index) {
+		size <<= 1
+	}
+	t := rowTable{keys: make([]uint64, size), mask: uint32(size - 1)}
+	for f, r := range m.index {
+		i := mixRow(f) & t.mask
+		for t.keys[i] != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.keys[i] = uint64(f)<<32 | uint64(uint32(r)+1)
+	}
+	m.rows = t
+}
+
+func mixRow(f uint32) uint32 { return (f * 0x9e3779b1) ^ (f >> 16) }
+
+// row returns the row of feature f, or -1.
+func (m *model) row(f uint32) int {
+	if m.rows.keys == nil {
+		if r, ok := m.index[f]; ok {
+			return int(r)
+		}
+		return -1
+	}
+	t := &m.rows
+	for i := mixRow(f) & t.mask; ; i = (i + 1) & t.mask {
+		k := t.keys[i]
+		if k == 0 {
+			return -1
+		}
+		if uint32(k>>32) == f {
+			return int(uint32(k)) - 1
+		}
+	}
 }
 
 // score adds the weights of feats to scores (len nc).
 func (m *model) score(scores []float32, feats []uint32) {
 	nc := m.nc
 	for _, f := range feats {
-		r, ok := m.index[f]
-		if !ok {
+		r := m.row(f)
+		if r < 0 {
 			continue
 		}
 		row := m.weights[int(r)*nc : int(r)*nc+nc]
@@ -434,5 +483,6 @@ func decodeModel(b []byte) (*model, error) {
 	if r.Len() != 0 {
 		return nil, fmt.Errorf("ner model: %d trailing bytes", r.Len())
 	}
+	m.freeze()
 	return m, nil
 }

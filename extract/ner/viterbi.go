@@ -122,8 +122,12 @@ func (d *decoder) viterbi(m scorer, n int) []int {
 			}
 			tr := d.trans[(p+1)*nc : (p+2)*nc]
 			gr := d.group[prevGroup(p)*nc : (prevGroup(p)+1)*nc]
+			ok := allowedTab[0][p+1]
+			if last {
+				ok = allowedTab[1][p+1]
+			}
 			for c := 0; c < nc; c++ {
-				if !allowed(p, c, last) {
+				if !ok[c] {
 					continue
 				}
 				if v := base + tr[c] + gr[c] + e[c]; v > cur[c] {
