@@ -661,11 +661,15 @@ func (r *resolver) roleBefore(i, person int) (roleToks []int, of, poss, start in
 func (r *resolver) orgRun(end int) (int, int) {
 	d := r.doc
 	k := end
-	for k > 0 && end-k < 2 && isCapitalised(d.Tokens[k-1].Form) && r.tok[k-1] < 0 && !r.lex.IsRoleWord(d.Tokens[k-1].Form) &&
-		!r.lex.IsHonorific(d.Tokens[k-1].Form) && d.SentenceOf(k-1) == d.SentenceOf(end) && d.Tokens[k-1].UPOS != "PUNCT" {
+	sentStart := d.Sentences[d.SentenceOf(end)].Start
+	// A word capitalised only because it starts the sentence ("But
+	// Labour spokesman X", "New Home Secretary X") names nothing.
+	startsOnly := func(t int) bool { return t == sentStart && d.Tokens[t].UPOS != "PROPN" }
+	for k > sentStart && end-k < 2 && isCapitalised(d.Tokens[k-1].Form) && r.tok[k-1] < 0 && !r.lex.IsRoleWord(d.Tokens[k-1].Form) &&
+		!r.lex.IsHonorific(d.Tokens[k-1].Form) && !isFunctionWord(d.Tokens[k-1].UPOS) && !startsOnly(k-1) {
 		k--
 	}
-	if u := d.Tokens[end].UPOS; u != "PROPN" && u != "ADJ" && u != "NOUN" {
+	if u := d.Tokens[end].UPOS; u != "PROPN" && u != "ADJ" && u != "NOUN" || startsOnly(end) {
 		return -1, end
 	}
 	name := d.SpanText(k, end+1)
