@@ -82,18 +82,11 @@ func writeDOT(w io.Writer, quads []schema.Quad) (DOTResult, error) {
 		}
 		return best
 	}
-	stmtClass := schema.ClassIRI(schema.ClassStatement)
 	roles := map[string][]string{}
 	edges := map[string]*dotEdge{}
 	used := map[string]bool{}
 	for subj, qs := range by {
-		isStmt := false
-		for _, q := range qs {
-			if q.P.Value == schema.RDF+"type" && q.O.Value == stmtClass {
-				isStmt = true
-			}
-		}
-		if !isStmt {
+		if !isStatement(qs) {
 			continue
 		}
 		p, _ := first(subj, schema.RDF+"predicate")

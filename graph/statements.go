@@ -54,16 +54,9 @@ func (s *Store) Statements(ctx context.Context, docID string) ([]Statement, erro
 		}
 		return out
 	}
-	stmtClass := schema.ClassIRI(schema.ClassStatement)
 	var out []Statement
 	for subj, qs := range by {
-		isStmt := false
-		for _, q := range qs {
-			if q.P.Value == schema.RDF+"type" && q.O.Value == stmtClass {
-				isStmt = true
-			}
-		}
-		if !isStmt {
+		if !isStatement(qs) {
 			continue
 		}
 		st := Statement{IRI: subj}
@@ -133,4 +126,16 @@ func (s *Store) Labels(ctx context.Context, docID string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// isStatement reports whether the quads about one subject type it as an
+// ng:Statement.
+func isStatement(qs []schema.Quad) bool {
+	stmtClass := schema.ClassIRI(schema.ClassStatement)
+	for _, q := range qs {
+		if q.P.Value == schema.RDF+"type" && q.O.Value == stmtClass {
+			return true
+		}
+	}
+	return false
 }
