@@ -63,9 +63,12 @@ func (s *Store) WriteArticles(ctx context.Context, arts []ArticleFacts) ([]Write
 		if len(batch) == 0 {
 			return
 		}
-		if err := s.applyArticles(ctx, arts, quads, batch, res, errs); err != nil && len(batch) > 1 {
+		if err := s.applyArticles(ctx, arts, quads, batch, res); err != nil {
 			for _, i := range batch {
-				errs[i] = s.applyArticles(ctx, arts, quads, []int{i}, res, errs)
+				errs[i] = err
+				if len(batch) > 1 {
+					errs[i] = s.applyArticles(ctx, arts, quads, []int{i}, res)
+				}
 			}
 		}
 		batch = batch[:0]
@@ -88,22 +91,15 @@ func (s *Store) WriteArticles(ctx context.Context, arts []ArticleFacts) ([]Write
 }
 
 // applyArticles replaces the named graphs of the articles arts[i], i in
-// idx, in one ApplyDeltas call, filling res; on failure it sets the error
-// of every article in idx and returns it. The caller holds s.wmu.
-func (s *Store) applyArticles(ctx context.Context, arts []ArticleFacts, quads [][]schema.Quad, idx []int, res []WriteResult, errs []error) error {
+// idx, in one ApplyDeltas call and fills their res; on failure nothing is
+// written and res is left alone. The caller holds s.wmu.
+func (s *Store) applyArticles(ctx context.Context, arts []ArticleFacts, quads [][]schema.Quad, idx []int, res []WriteResult) error {
 	var deltas []cgraph.Delta
 	results := make([]WriteResult, len(idx))
-	fail := func(err error) error {
-		for _, i := range idx {
-			errs[i] = err
-		}
-		return err
-	}
 	for k, i := range idx {
-		a := arts[i].Article
-		old, err := s.graphQuads(ctx, quad.IRI(s.minter.Article(a.ID)))
+		old, err := s.graphQuads(ctx, quad.IRI(s.minter.Article(arts[i].Article.ID)))
 		if err != nil {
-			return fail(err)
+			return err
 		}
 		want := make(map[schema.Quad]bool, len(quads[i]))
 		for _, q := range quads[i] {
@@ -127,18 +123,17 @@ func (s *Store) applyArticles(ctx context.Context, arts []ArticleFacts, quads []
 	}
 	if len(deltas) > 0 {
 		if err := ctx.Err(); err != nil {
-			return fail(err)
+			return err
 		}
 		if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{}); err != nil {
 			if len(idx) == 1 {
-				return fail(fmt.Errorf("write article %s: %w", arts[idx[0]].Article.ID, err))
+				return fmt.Errorf("write article %s: %w", arts[idx[0]].Article.ID, err)
 			}
-			return fail(fmt.Errorf("write %d articles: %w", len(idx), err))
+			return fmt.Errorf("write %d articles: %w", len(idx), err)
 		}
 	}
 	for k, i := range idx {
 		res[i] = results[k]
-		errs[i] = nil
 	}
 	return nil
 }
