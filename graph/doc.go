@@ -73,8 +73,11 @@
 //
 // WriteArticle validates every fact, maps the article, reads the quads its
 // graph holds, and applies the difference (removals of quads no longer
-// there, additions of new ones) in one ApplyDeltas call: one transaction on
-// bolt, leveldb and postgres. Writing the same article twice is a no-op; no
+// there, additions of new ones) in one transaction on bolt, leveldb and
+// postgres: Cayley's ApplyDeltas, except that on a writable bolt store a
+// batch that only adds goes through the store's own writer of Cayley's kv
+// layout (kvwrite.go, checked key for key against Cayley's; 2.4 times
+// faster). Writing the same article twice is a no-op; no
 // quad is ever added twice, which keeps clear of upstream issue 737 (a
 // quad added twice stays visible after delete on the kv and SQL backends).
 // WriteArticles does the same for many articles in one transaction (a new

@@ -62,6 +62,7 @@ type Store struct {
 	minter  schema.Minter
 	opts    Options
 	wmu     sync.Mutex // serialises writes
+	adder   *boltAdder // writes additions on a writable bolt store; else nil
 }
 
 // Open opens (creating on first use) the store the options name.
@@ -102,7 +103,14 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{qs: qs, kv: h, backend: o.Backend, minter: m, opts: o}, nil
+	s := &Store{qs: qs, kv: h, backend: o.Backend, minter: m, opts: o}
+	if o.Backend == Bolt && !o.ReadOnly {
+		if s.adder, err = newBoltAdder(h.(*hbolt.DB).DB()); err != nil {
+			qs.Close()
+			return nil, fmt.Errorf("open bolt store %s: %w", o.Path, err)
+		}
+	}
+	return s, nil
 }
 
 // kvOptions are the options every kv store is opened with: no bloom

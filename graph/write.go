@@ -125,7 +125,7 @@ func (s *Store) applyArticles(ctx context.Context, arts []ArticleFacts, quads []
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{}); err != nil {
+		if err := s.applyDeltas(deltas); err != nil {
 			if len(idx) == 1 {
 				return fmt.Errorf("write article %s: %w", arts[idx[0]].Article.ID, err)
 			}
@@ -136,6 +136,23 @@ func (s *Store) applyArticles(ctx context.Context, arts []ArticleFacts, quads []
 		res[i] = results[k]
 	}
 	return nil
+}
+
+// applyDeltas applies deltas in one transaction: through the bolt adder
+// when they only add and the store has one, else through Cayley.
+func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
+	if s.adder == nil {
+		return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{})
+	}
+	qs := make([]quad.Quad, len(deltas))
+	for i, d := range deltas {
+		if d.Action != cgraph.Add {
+			return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{})
+		}
+		qs[i] = d.Quad
+	}
+	_, err := s.adder.add(qs, false)
+	return err
 }
 
 // DeleteArticle removes an article's named graph (its facts, statements,
