@@ -252,15 +252,11 @@ func (a *boltAdder) addTx(tx *bolt.Tx, qs []quad.Quad, ignoreDup bool) (int, err
 	}
 	horizon += uint64(len(keep))
 
-	// Value and reference buckets, in hash order.
-	if err := putHashed(tx, 'v', sorted, func(_ *bolt.Bucket, n *addNode) []byte {
-		if !n.isNew {
-			return nil
-		}
-		return ar.uvarint(n.id)
-	}); err != nil {
-		return 0, err
-	}
+	// Reference and value buckets, in hash order, n before v: a bucket the
+	// batch creates goes into the root node, which bolt only splits at
+	// commit, so creating them in key order appends instead of moving
+	// every later key (creating v's first made a batch of 300,000 quads on
+	// an empty store spend 70% of its time in memmove).
 	if err := putHashed(tx, 'n', sorted, func(b *bolt.Bucket, n *addNode) []byte {
 		if n.refs == 0 {
 			return nil
@@ -273,6 +269,14 @@ func (a *boltAdder) addTx(tx *bolt.Tx, qs []quad.Quad, ignoreDup bool) (int, err
 			}
 		}
 		return ar.uvarint(c)
+	}); err != nil {
+		return 0, err
+	}
+	if err := putHashed(tx, 'v', sorted, func(_ *bolt.Bucket, n *addNode) []byte {
+		if !n.isNew {
+			return nil
+		}
+		return ar.uvarint(n.id)
 	}); err != nil {
 		return 0, err
 	}
