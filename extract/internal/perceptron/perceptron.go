@@ -119,10 +119,16 @@ type slot struct {
 	span
 }
 
-func newTable(n int) table {
+// newTable makes a table for n keys; huge puts its slots outside the Go
+// heap on huge pages (for models decoded once and kept for the life of the
+// process: that memory is never freed).
+func newTable(n int, huge bool) table {
 	size := 16
 	for size < 2*n {
 		size <<= 1
+	}
+	if huge {
+		return table{slots: HugeSlice[slot](size), mask: uint64(size - 1)}
 	}
 	return table{slots: make([]slot, size), mask: uint64(size - 1)}
 }
@@ -372,7 +378,7 @@ func (t *Trainer) add(r int32, class int, d float64) {
 // Average returns the averaged weights as a Model, dropping weights whose
 // magnitude is below prune. The trainer can continue afterwards.
 func (t *Trainer) Average(prune float64) *Model {
-	m := &Model{NClasses: t.NClasses, index: newTable(t.index.n)}
+	m := &Model{NClasses: t.NClasses, index: newTable(t.index.n, false)}
 	now := math.Max(float64(t.now), 1)
 	var row []entry
 	t.index.each(func(k uint64, r int32) {

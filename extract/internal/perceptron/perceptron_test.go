@@ -193,7 +193,7 @@ func TestDenseRows(t *testing.T) {
 		t.Fatal("no dense rows in the toy model")
 	}
 	// the same weights, all in sparse rows
-	sparse := &Model{NClasses: f.Model.NClasses, index: newTable(f.Model.index.n)}
+	sparse := &Model{NClasses: f.Model.NClasses, index: newTable(f.Model.index.n, false)}
 	f.Model.each(func(k uint64, row []entry) {
 		sparse.index.put(k, rowSpan(len(sparse.entries), row))
 		if len(row) > 1 {
