@@ -247,7 +247,7 @@ func Decode(b []byte) (*File, error) {
 	// The weights of a decoded model live as long as the process, on huge
 	// pages (huge_linux.go): parsing spends most of its time on random
 	// lookups in them, and huge pages made BenchmarkParse 20-30% faster.
-	m := &Model{NClasses: int(nc), index: newTable(int(nf), true), entries: HugeSlice[entry](min(f.Meta.Weights, len(d.b)))[:0]}
+	m := &Model{NClasses: int(nc), step: step, index: newTable(int(nf), true), entries: HugeSlice[entry](min(f.Meta.Weights, len(d.b)))[:0]}
 	var key, prevKey uint64
 	for i := uint64(0); i < nf && d.err == nil; i++ {
 		key += d.uvarint()
@@ -257,11 +257,19 @@ func Decode(b []byte) (*File, error) {
 		}
 		off := len(m.entries)
 		c := uint64(0)
+		var cs [2]uint64
+		var qs [2]int64
 		for j := uint64(0); j < n && d.err == nil; j++ {
 			c += d.uvarint()
 			q := d.varint()
 			if c >= nc {
 				return nil, fmt.Errorf("perceptron: decode: class %d of %d", c, nc)
+			}
+			if q < -quantSteps || q > quantSteps {
+				return nil, fmt.Errorf("perceptron: decode: weight %d out of range", q)
+			}
+			if j < 2 {
+				cs[j], qs[j] = c, q
 			}
 			m.entries = append(m.entries, entry{class: uint16(c), w: float32(q) * step})
 		}
@@ -269,9 +277,15 @@ func Decode(b []byte) (*File, error) {
 			return nil, fmt.Errorf("perceptron: decode: feature %x twice", key)
 		}
 		prevKey = key
-		m.index.put(key, rowSpan(off, m.entries[off:]))
-		if n == 1 {
+		switch {
+		case n == 2 && nc <= 256:
+			m.index.put(key, pairSpan(cs[0], cs[1], qs[0], qs[1]))
 			m.entries = m.entries[:off]
+		default:
+			m.index.put(key, rowSpan(off, m.entries[off:]))
+			if n == 1 {
+				m.entries = m.entries[:off]
+			}
 		}
 	}
 	if d.err != nil {
