@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"sort"
 	"strings"
@@ -56,6 +57,12 @@ func runBuild(ctx context.Context, args []string, io stdio) error {
 	list := fs.String("list", "auto", "print the facts found: always, never, or auto (when at most 10 articles)")
 	quiet := fs.BoolP("quiet", "q", false, "no progress bar")
 	cpuprofile := fs.String("cpuprofile", "", "write a Go CPU profile of the run to `FILE` (inspect with go tool pprof)")
+	if os.Getenv("GOGC") == "" {
+		// A build allocates briskly and keeps little: collecting at twice
+		// the live heap instead of once gave 4% more words/s on the BBC
+		// folder (575 against 445 MB peak RSS). GOGC overrides it.
+		debug.SetGCPercent(200)
+	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
