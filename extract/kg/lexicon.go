@@ -48,8 +48,8 @@ type Lexicon struct {
 	classes    map[string]schema.Class
 	roles      map[string]schema.Predicate // role noun -> relation to the state or organisation
 	honorifics map[string]bool
-	roleMods   map[string]bool
-	maxRole    int // most words in a role
+	roleMods   map[string]bool // modifier -> the person does not hold the bare role ("former", "deputy")
+	maxRole    int             // most words in a role
 
 	roleWordsOnce sync.Once
 	roleWords     map[string]bool
@@ -90,7 +90,12 @@ func ParseLexicon(data string) (*Lexicon, error) {
 			lx.honorifics[lemma] = true
 			continue
 		case "rolemod":
-			lx.roleMods[lemma] = true
+			switch value {
+			case "holds", "other":
+			default:
+				return nil, fmt.Errorf("lexicon line %d: role modifier %q: value %q, want holds or other", n, lemma, value)
+			}
+			lx.roleMods[lemma] = value == "other"
 			continue
 		case "role":
 			p := schema.Predicate(value)
@@ -232,7 +237,15 @@ func (lx *Lexicon) IsHonorific(word string) bool { return lx.honorifics[strings.
 
 // IsRoleModifier reports whether an adjective may stand inside a title
 // ("former", "acting").
-func (lx *Lexicon) IsRoleModifier(word string) bool { return lx.roleMods[strings.ToLower(word)] }
+func (lx *Lexicon) IsRoleModifier(word string) bool {
+	_, ok := lx.roleMods[strings.ToLower(word)]
+	return ok
+}
+
+// ChangesRole reports whether a role modifier means the person does not
+// hold the bare role now: a past one ("former"), a lesser or different one
+// ("deputy", "shadow"), or one not yet taken up ("incoming").
+func (lx *Lexicon) ChangesRole(word string) bool { return lx.roleMods[strings.ToLower(word)] }
 
 // IsRoleWord reports whether a word can be part of a role ("prime",
 // "minister", "secretary", "-", "general").

@@ -783,7 +783,15 @@ func (r *resolver) addRole(person int, roleToks []int, of, poss, start, end int)
 	if !ok {
 		return
 	}
-	role := d.SpanText(roleToks[0], roleToks[len(roleToks)-1]+1)
+	last := roleToks[len(roleToks)-1]
+	if m := r.changedRole(roleToks[0]); m >= 0 {
+		// "former home secretary X", "Deputy Prime Minister Y": the whole
+		// title is the role; X is not the home secretary, nor Y the
+		// leader of the government.
+		r.facts = append(r.facts, r.nominal(r.nodes[person], schema.HasRole, "", schema.LiteralTerm(schema.Literal{Value: d.SpanText(m, last+1)}), min(start, m), end))
+		return
+	}
+	role := d.SpanText(roleToks[0], last+1)
 	r.facts = append(r.facts, r.nominal(r.nodes[person], schema.HasRole, "", schema.LiteralTerm(schema.Literal{Value: role}), start, end))
 	r.roles = append(r.roles, heldRole{person: person, role: strings.Join(words, " "), of: of})
 	if of >= 0 {
@@ -799,6 +807,9 @@ func (r *resolver) addRole(person int, roleToks []int, of, poss, start, end int)
 
 func (r *resolver) addLeaderFact(person int, roleToks []int, of, start, end int) {
 	d := r.doc
+	if r.changedRole(roleToks[0]) >= 0 {
+		return
+	}
 	words := make([]string, len(roleToks))
 	for k, t := range roleToks {
 		words[k] = strings.ToLower(d.Tokens[t].Form)
@@ -813,6 +824,29 @@ func (r *resolver) addLeaderFact(person int, roleToks []int, of, start, end int)
 		}
 	}
 	r.facts = append(r.facts, r.nominal(r.nodes[person], pred, "", schema.EntityTerm(r.nodes[of]), start, end))
+}
+
+// changedRole looks left of a title's first role word, over at most three
+// words of the same noun phrase ("Former welfare minister", "former French
+// President"), for a
+// modifier that means the bare role is not held ("former", "deputy",
+// "shadow"); it returns the modifier's token, or -1.
+func (r *resolver) changedRole(first int) int {
+	d := r.doc
+	sentStart := d.Sentences[d.SentenceOf(first)].Start
+	for j := first - 1; j >= sentStart && j >= first-3; j-- {
+		t := d.Tokens[j]
+		if r.lex.IsRoleModifier(t.Form) {
+			if r.lex.ChangesRole(t.Form) {
+				return j
+			}
+			continue
+		}
+		if t.UPOS != "NOUN" && t.UPOS != "ADJ" && t.UPOS != "PROPN" {
+			return -1
+		}
+	}
+	return -1
 }
 
 // nominal builds a fact stated by a noun phrase over tokens [start, end).
