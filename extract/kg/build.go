@@ -718,6 +718,14 @@ func (db *docBuilder) chooseObject(x *openie.Extraction, subj schema.Term) (*ope
 		}
 		if g := db.gerund(x, a.Head); g >= 0 && r.node >= 0 {
 			r = ref{node: -1, clause: g, kind: ClauseObject, gsubj: r.node, hasSub: true}
+		} else if g := db.controlled(x, a.Head); g >= 0 && r.node >= 0 {
+			// "urged voters to hold him to account": what is urged is the
+			// clause, with the object as its subject, when the verb's
+			// entry takes a clause; else the object stays.
+			rc := ref{node: -1, clause: g, kind: ClauseObject, gsubj: r.node, hasSub: true}
+			if p, inv := db.predicate(x, a, rc); p != "" {
+				return a, rc, p, inv
+			}
 		}
 		if firstArg == nil {
 			firstArg, firstRef = a, r
@@ -992,6 +1000,28 @@ func (db *docBuilder) gerund(x *openie.Extraction, o int) int {
 	if x.Relation.Head >= 0 {
 		for _, c := range d.Children(x.Relation.Head) {
 			if r := d.Tokens[c].Rel; (r == "xcomp" || r == "ccomp" || r == "advcl") && c == o+1 && isGerund(c) {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+// controlled returns the head of a to-infinitive that the verb's direct
+// object o is the subject of (object control: "asked Spain to join",
+// "urged voters to hold"), or -1.
+func (db *docBuilder) controlled(x *openie.Extraction, o int) int {
+	d := db.doc
+	v := x.Relation.Head
+	if v < 0 || d.Tokens[o].Head != v || d.Tokens[o].Rel != "obj" {
+		return -1
+	}
+	for _, c := range d.Children(v) {
+		if d.Tokens[c].Rel != "xcomp" || c < o || d.Tokens[c].UPOS != "VERB" {
+			continue
+		}
+		for _, m := range d.Children(c) {
+			if d.Tokens[m].Rel == "mark" && strings.EqualFold(d.Tokens[m].Form, "to") {
 				return c
 			}
 		}

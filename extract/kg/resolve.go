@@ -517,11 +517,14 @@ func (r *resolver) roleDescription(h int) int {
 	}
 	words := []string{strings.ToLower(d.Tokens[h].Form)}
 	of := -1
+	mod := ""
 	for _, c := range d.Children(h) {
 		t := d.Tokens[c]
 		switch {
 		case c < h && (t.Rel == "compound" || t.Rel == "amod") && r.lex.IsRoleWord(t.Form):
 			words = append([]string{strings.ToLower(t.Form)}, words...)
+		case c < h && t.Rel == "amod" && r.lex.ChangesRole(t.Form) && mod == "":
+			mod = strings.ToLower(t.Form) + " "
 		case c < h && (t.Rel == "compound" || t.Rel == "amod" || t.Rel == "nmod:poss") && r.tok[c] >= 0:
 			of = r.tok[c]
 		}
@@ -529,7 +532,7 @@ func (r *resolver) roleDescription(h int) int {
 	if _, ok := r.lex.Role(words); !ok || of < 0 {
 		return -1
 	}
-	role := strings.Join(words, " ")
+	role := mod + strings.Join(words, " ") // "former leader" is held by whoever was called that
 	found := -1
 	for _, hr := range r.roles {
 		if strings.EqualFold(hr.role, role) && hr.of == of {
@@ -789,6 +792,7 @@ func (r *resolver) addRole(person int, roleToks []int, of, poss, start, end int)
 		// title is the role; X is not the home secretary, nor Y the
 		// leader of the government.
 		r.facts = append(r.facts, r.nominal(r.nodes[person], schema.HasRole, "", schema.LiteralTerm(schema.Literal{Value: d.SpanText(m, last+1)}), min(start, m), end))
+		r.roles = append(r.roles, heldRole{person: person, role: strings.ToLower(d.Tokens[m].Form) + " " + strings.Join(words, " "), of: of})
 		return
 	}
 	role := d.SpanText(roleToks[0], last+1)
