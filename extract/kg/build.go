@@ -1013,7 +1013,7 @@ func (db *docBuilder) gerund(x *openie.Extraction, o int) int {
 func (db *docBuilder) controlled(x *openie.Extraction, o int) int {
 	d := db.doc
 	v := x.Relation.Head
-	if v < 0 || d.Tokens[o].Head != v || d.Tokens[o].Rel != "obj" {
+	if v < 0 || d.Tokens[o].Head != v || d.Tokens[o].Rel != "obj" && d.Tokens[o].Rel != "iobj" {
 		return -1
 	}
 	for _, c := range d.Children(v) {

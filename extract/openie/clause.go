@@ -258,8 +258,11 @@ func (s *sentence) rawSubjects(p int) ([]Phrase, bool) {
 		return nil, false
 	}
 	if src != p && (s.rel(p) == "xcomp" || s.rel(p) == "advcl" && s.child(p, "mark") >= 0 && s.lower(s.child(p, "mark")) == "as") {
-		// Object control: "persuaded him to leave", "cited sources as saying".
-		if o := s.child(s.head(p), "obj"); o >= 0 {
+		// Object control: "persuaded him to leave", "cited sources as
+		// saying", "urged the men to step down" (parsers label that object
+		// iobj too); "promise" is the one common verb whose subject stays
+		// the controller ("promised voters to cut taxes").
+		if o := s.child(s.head(p), "obj", "iobj"); o >= 0 && s.tok(s.head(p)).Lemma != "promise" {
 			return s.coordinated(o), true
 		}
 	}
