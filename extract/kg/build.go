@@ -709,6 +709,21 @@ func (db *docBuilder) chooseObject(x *openie.Extraction, subj schema.Term) (*ope
 			}
 		}
 	}
+	// An argument whose preposition the verb's lexicon entry names comes
+	// first: in "provided the council with figures" the figures are what
+	// is provided, the council the recipient.
+	if vs := db.verbs(x); len(vs) > 0 {
+		lem := db.lemma(vs[0])
+		for i, a := range cands {
+			if a.Role != openie.Prep || i == 0 {
+				continue
+			}
+			if ms := db.markers(x, a); len(ms) > 0 && db.lex.VerbTakes(lem, ms[0]) {
+				cands = append([]*openie.Arg{a}, append(cands[:i:i], cands[i+1:]...)...)
+				break
+			}
+		}
+	}
 	var firstArg *openie.Arg
 	var firstRef ref
 	for _, a := range cands {

@@ -153,6 +153,17 @@ func (lx *Lexicon) VerbEntry(lemma string, markers []string, object ObjectKind) 
 	return e.pred, e.inverse, ok
 }
 
+// VerbTakes reports whether the verb has an entry for an object
+// introduced by marker ("provide ... with").
+func (lx *Lexicon) VerbTakes(lemma, marker string) bool {
+	for _, e := range lx.verbs[strings.ToLower(lemma)] {
+		if e.marker == marker && marker != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // Noun returns the predicate a noun expresses ("opposition to" → opposes).
 func (lx *Lexicon) Noun(lemma string, markers []string, object ObjectKind) (schema.Predicate, bool) {
 	e, ok := pick(lx.nouns[strings.ToLower(lemma)], markers, object)
