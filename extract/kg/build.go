@@ -353,6 +353,16 @@ func (db *docBuilder) refOf(h int) (ref, bool) {
 			}
 		}
 	}
+	// A plural proper name no recogniser knew names a group of people:
+	// "the Tories", "the Liberal Democrats", "Roman Catholics". Keyed by
+	// the name like a recognised organisation, so it is one node across
+	// sentences and articles, and an actor its pronouns ("they") resolve to.
+	if tok.XPOS == "NNPS" && tok.UPOS == "PROPN" && db.clauseArgument(h) {
+		if name := d.SpanText(db.modifierStart(h), h+1); schema.KeyOf(name) != "" {
+			n := db.r.node(schema.ClassGroup, schema.KeyOf(name), name, "", "")
+			return ref{node: n, clause: -1, kind: ActorObject}, true
+		}
+	}
 	// Anything else: a thing named by its words, without determiners
 	// and without the conjuncts coordinated with it.
 	s, e := d.Subtree(h)
@@ -385,6 +395,25 @@ func (db *docBuilder) refOf(h int) (ref, bool) {
 	}
 	n := db.r.node(schema.ClassThing, schema.KeyOf(d.ID)+"--"+schema.KeyOf(name), name, "", "")
 	return ref{node: n, clause: -1, kind: AnyObject}, true
+}
+
+// clauseArgument reports whether token h is an argument of a clause
+// (subject, object, oblique, or a conjunct or apposition of one) rather
+// than a word inside a longer name ("the Convention on Human Rights").
+func (db *docBuilder) clauseArgument(h int) bool {
+	d := db.doc
+	for steps := 0; h >= 0 && steps < 8; steps++ {
+		rel := d.Tokens[h].Rel
+		switch {
+		case rel == "conj" || rel == "appos":
+			h = d.Tokens[h].Head
+			continue
+		case strings.HasPrefix(rel, "nsubj") || rel == "obj" || rel == "iobj" || rel == "obl" || rel == "root":
+			return d.Tokens[h].Head < 0 || d.Tokens[d.Tokens[h].Head].UPOS != "PROPN"
+		}
+		return false
+	}
+	return false
 }
 
 // modifierStart returns the first token of the contiguous compound and
