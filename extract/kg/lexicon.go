@@ -49,7 +49,8 @@ type Lexicon struct {
 	roles      map[string]schema.Predicate // role noun -> relation to the state or organisation
 	honorifics map[string]bool
 	roleMods   map[string]bool // modifier -> the person does not hold the bare role ("former", "deputy")
-	maxRole    int             // most words in a role
+	portfolios map[string]bool
+	maxRole    int // most words in a role
 
 	roleWordsOnce sync.Once
 	roleWords     map[string]bool
@@ -71,7 +72,7 @@ func DefaultLexicon() (*Lexicon, error) {
 // lexicon.tsv.
 func ParseLexicon(data string) (*Lexicon, error) {
 	lx := &Lexicon{verbs: map[string][]lexEntry{}, nouns: map[string][]lexEntry{}, classes: map[string]schema.Class{},
-		roles: map[string]schema.Predicate{}, honorifics: map[string]bool{}, roleMods: map[string]bool{}}
+		roles: map[string]schema.Predicate{}, honorifics: map[string]bool{}, roleMods: map[string]bool{}, portfolios: map[string]bool{}}
 	for n, line := range strings.Split(data, "\n") {
 		n++
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
@@ -88,6 +89,9 @@ func ParseLexicon(data string) (*Lexicon, error) {
 		switch kind {
 		case "honorific":
 			lx.honorifics[lemma] = true
+			continue
+		case "portfolio":
+			lx.portfolios[lemma] = true
 			continue
 		case "rolemod":
 			switch value {
@@ -252,6 +256,10 @@ func (lx *Lexicon) IsRoleModifier(word string) bool {
 	_, ok := lx.roleMods[strings.ToLower(word)]
 	return ok
 }
+
+// IsPortfolio reports whether a word names a policy area a title can
+// carry ("Education" in "Education Secretary").
+func (lx *Lexicon) IsPortfolio(word string) bool { return lx.portfolios[strings.ToLower(word)] }
 
 // ChangesRole reports whether a role modifier means the person does not
 // hold the bare role now: a past one ("former"), a lesser or different one

@@ -635,7 +635,10 @@ func (r *resolver) roleBefore(i, person int) (roleToks []int, of, poss, start in
 			if of < 0 {
 				of = r.tok[i]
 			}
-		case r.tok[i] < 0 && isCapitalised(w) && len(roleToks) > 0:
+		case r.lex.IsPortfolio(w) && len(roleToks) > 0 && of < 0:
+			// "Education Secretary", "Health spokesman": the policy area
+			// is part of the title (addRole keeps it), not an organisation.
+		case r.tok[i] < 0 && isCapitalised(w) && len(roleToks) > 0 && !r.inTimex(i):
 			// A state or organisation the recogniser left inside the
 			// person's span or missed: "US President".
 			n, k := r.linkRun(i)
@@ -795,7 +798,11 @@ func (r *resolver) addRole(person int, roleToks []int, of, poss, start, end int)
 		r.roles = append(r.roles, heldRole{person: person, role: strings.ToLower(d.Tokens[m].Form) + " " + strings.Join(words, " "), of: of})
 		return
 	}
-	role := d.SpanText(roleToks[0], last+1)
+	first := roleToks[0]
+	for first > 0 && first > start && r.lex.IsPortfolio(d.Tokens[first-1].Form) {
+		first-- // "Education Secretary"
+	}
+	role := d.SpanText(first, last+1)
 	r.facts = append(r.facts, r.nominal(r.nodes[person], schema.HasRole, "", schema.LiteralTerm(schema.Literal{Value: role}), start, end))
 	r.roles = append(r.roles, heldRole{person: person, role: strings.Join(words, " "), of: of})
 	if of >= 0 {
@@ -828,6 +835,18 @@ func (r *resolver) addLeaderFact(person int, roleToks []int, of, start, end int)
 		}
 	}
 	r.facts = append(r.facts, r.nominal(r.nodes[person], pred, "", schema.EntityTerm(r.nodes[of]), start, end))
+}
+
+// inTimex reports whether token i lies in a date or time expression the
+// recogniser found ("Tuesday" is not the organisation of "Tuesday Foreign
+// Secretary X").
+func (r *resolver) inTimex(i int) bool {
+	for _, e := range r.doc.Entities {
+		if i >= e.Start && i < e.End && (e.Label == "DATE" || e.Label == "TIME") {
+			return true
+		}
+	}
+	return false
 }
 
 // changedRole looks left of a title's first role word, over at most three
