@@ -643,6 +643,9 @@ func (db *docBuilder) passive(x *openie.Extraction) bool {
 			return true
 		}
 	}
+	if v := x.Relation.Head; v >= 0 && d.Tokens[v].Rel == "acl" && d.Tokens[v].XPOS == "VBN" {
+		return true // a reduced relative: "the Tories, backed by forecasters"
+	}
 	if !x.Subject.Empty() && x.Subject.Head >= 0 {
 		return strings.HasSuffix(d.Tokens[x.Subject.Head].Rel, ":pass")
 	}
