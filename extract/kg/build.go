@@ -170,6 +170,13 @@ func (db *docBuilder) emit(f schema.Fact) {
 	if f.Validate(db.doc.Text) != nil {
 		return
 	}
+	if f.Predicate != "" && f.Subject.Entity != nil && f.Object.Entity != nil &&
+		f.Subject.Entity.IdentityKey() == f.Object.Entity.IdentityKey() {
+		// "a Parliamentary Labour Party meeting" is no meeting of the
+		// party with itself: no vocabulary relation holds between a thing
+		// and itself.
+		return
+	}
 	k := factKey(&f)
 	if db.seen[k] {
 		return
@@ -1054,6 +1061,27 @@ func (db *docBuilder) gerund(x *openie.Extraction, o int) int {
 	return -1
 }
 
+// particle returns the particle of verb v ("out" in "backed out"), or "":
+// a compound:prt dependent, or an adverbial particle right after the verb
+// that the parser made part of a preposition ("backing [out of] a pledge").
+func (db *docBuilder) particle(v int) string {
+	d := db.doc
+	for _, c := range d.Children(v) {
+		if d.Tokens[c].Rel == "compound:prt" {
+			return strings.ToLower(d.Tokens[c].Form)
+		}
+	}
+	if v+2 < len(d.Tokens) && d.Tokens[v+1].Rel == "case" && d.Tokens[v+2].Rel == "case" {
+		if w := strings.ToLower(d.Tokens[v+1].Form); particles[w] {
+			return w
+		}
+	}
+	return ""
+}
+
+// particles are the adverbs that make phrasal verbs.
+var particles = map[string]bool{"out": true, "up": true, "down": true, "off": true, "away": true, "back": true, "over": true}
+
 // controlled returns the head of a to-infinitive that the verb's direct
 // object o is the subject of (object control: "asked Spain to join",
 // "urged voters to hold"), or -1.
@@ -1088,6 +1116,12 @@ func (db *docBuilder) predicate(x *openie.Extraction, arg *openie.Arg, obj ref) 
 		lem := db.lemma(v)
 		if v < len(db.doc.Tokens)-1 && lem == "hold" && db.lemma(v+1) == "talk" {
 			lem = "hold talks"
+		}
+		if prt := db.particle(v); prt != "" && !db.lex.VerbTakes(lem, prt) {
+			// A phrasal verb means something of its own: "backing out of
+			// a pledge" is no backing, "turned down" no turning. Only the
+			// lexicon's own entries for the particle apply.
+			continue
 		}
 		for _, k := range db.kinds(obj) {
 			if p, inv, ok := db.lex.VerbEntry(lem, ms, k); ok {

@@ -112,6 +112,12 @@ func (r *resolver) gazetteerRuns() {
 		}
 		name := d.SpanText(i, j)
 		n := -1
+		if j < len(d.Tokens) && d.SentenceOf(j) == d.SentenceOf(i) && isCapitalised(d.Tokens[j].Form) {
+			if _, ok := gazetteer.Demonym(d.SpanText(i, j+1)); ok {
+				i = j // "South [African]": the demonym, not a place called "South"
+				continue
+			}
+		}
 		if j-i > 1 && r.lex.IsHonorific(d.Tokens[i].Form) {
 			// "Lord X", "Mrs Y": a person the recogniser missed.
 			pname := d.SpanText(i+1, j)
@@ -194,6 +200,8 @@ func (r *resolver) nameRange(start, end int, label string) (int, int) {
 		switch {
 		case lw == "the":
 			start++
+		case d.Tokens[start].UPOS == "CCONJ" || d.Tokens[start].UPOS == "SCONJ":
+			start++ // "[But] Metropolitan Police": a sentence's first word the recogniser took in
 		case label == "PERSON" && (r.lex.IsHonorific(w) || r.lex.IsRoleWord(w) || r.lex.IsRoleModifier(w)) && end-start > 1 && isCapitalised(d.Tokens[start+1].Form):
 			start++
 		default:
