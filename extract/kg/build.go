@@ -1079,6 +1079,12 @@ func (db *docBuilder) particle(v int) string {
 	return ""
 }
 
+// territorial are the predicates whose verbs say their object is a place
+// even when the recogniser did not ("annexed X"); "include" and the like
+// say nothing of the kind.
+var territorial = map[schema.Predicate]bool{schema.Controls: true, schema.Claims: true, schema.Annexed: true,
+	schema.Occupies: true, schema.Invaded: true, schema.WithdrawsFrom: true}
+
 // particles are the adverbs that make phrasal verbs.
 var particles = map[string]bool{"out": true, "up": true, "down": true, "off": true, "away": true, "back": true, "over": true}
 
@@ -1132,7 +1138,7 @@ func (db *docBuilder) predicate(x *openie.Extraction, arg *openie.Arg, obj ref) 
 		// not type, is a place when the verb takes only places ("annexed
 		// X", "claims X").
 		if obj.node >= 0 && db.coercible(obj.node) {
-			if p, inv, ok := db.lex.VerbEntry(lem, ms, PlaceObject); ok {
+			if p, inv, ok := db.lex.VerbEntry(lem, ms, PlaceObject); ok && territorial[p] {
 				if _, _, other := db.lex.VerbEntry(lem, ms, AnyObject); !other {
 					db.makePlace(obj.node)
 					return p, inv

@@ -21,7 +21,8 @@ type resolver struct {
 	// demonymTok marks tokens whose node is a country named by a demonym
 	// ("Ukrainian"): they modify, they do not refer.
 	demonymTok []bool
-	chainNode  map[int]int // coreference chain -> node
+	chainNode  map[int]int     // coreference chain -> node
+	inside     map[string]bool // words capitalised inside a sentence (capitalisedInside)
 	// viaChain resolves a chain's representative description to a node
 	// (set by the builder: groups, proposals); inChain guards recursion.
 	viaChain func(head int) int
@@ -596,16 +597,23 @@ func (r *resolver) titles(spanStart, nameStart, nameEnd, person int) {
 		case t.Rel == "appos":
 			a, b := d.Subtree(c)
 			var toks []int
-			aof := -1
+			aof, afor := -1, false
 			for j := a; j < b; j++ {
 				if r.lex.IsRoleWord(d.Tokens[j].Form) && (d.Tokens[j].Form != "-" || len(toks) > 0) && (!isFunctionWord(d.Tokens[j].UPOS) || len(toks) > 0) {
 					toks = append(toks, j)
 				} else if r.tok[j] >= 0 && r.tok[j] != person && aof < 0 {
-					aof = r.tok[j]
+					aof, afor = r.tok[j], j > a && strings.EqualFold(d.Tokens[j-1].Form, "for")
 				}
 			}
 			if len(toks) > 0 && (toks[len(toks)-1] == c) {
-				r.addRole(person, toks, aof, -1, nameStart, b)
+				if afor && r.roleIs(toks, schema.MemberOf) {
+					// "the MP for Grantham": the member represents the
+					// place; the house is what they are a member of.
+					r.addRole(person, toks, -1, -1, nameStart, b)
+					r.facts = append(r.facts, r.nominal(r.nodes[person], schema.RepresentativeOf, "", schema.EntityTerm(r.nodes[aof]), nameStart, b))
+				} else {
+					r.addRole(person, toks, aof, -1, nameStart, b)
+				}
 			}
 		case t.Rel == "nmod" && r.tok[c] >= 0 && hasCase(d, c, "of") && len(roleToks) > 0 && of < 0:
 			// "Chancellor X of Germany": the title's state follows the name.
@@ -643,7 +651,7 @@ func (r *resolver) roleBefore(i, person int) (roleToks []int, of, poss, start in
 			if of < 0 {
 				of = r.tok[i]
 			}
-		case r.lex.IsPortfolio(w) && len(roleToks) > 0 && of < 0:
+		case r.lex.IsPortfolio(w) && len(roleToks) > 0 && of < 0 && r.takesPortfolio(roleToks):
 			// "Education Secretary", "Health spokesman": the policy area
 			// is part of the title (addRole keeps it), not an organisation.
 		case r.tok[i] < 0 && isCapitalised(w) && len(roleToks) > 0 && !r.inTimex(i):
@@ -677,8 +685,12 @@ func (r *resolver) orgRun(end int) (int, int) {
 	k := end
 	sentStart := d.Sentences[d.SentenceOf(end)].Start
 	// A word capitalised only because it starts the sentence ("But
-	// Labour spokesman X", "New Home Secretary X") names nothing.
-	startsOnly := func(t int) bool { return t == sentStart && d.Tokens[t].UPOS != "PROPN" }
+	// Labour spokesman X", "New Home Secretary X") names nothing; one the
+	// article also capitalises inside a sentence ("Liberal" of "the
+	// Liberal Democrats") is a name's first word.
+	startsOnly := func(t int) bool {
+		return t == sentStart && d.Tokens[t].UPOS != "PROPN" && !r.capitalisedInside(d.Tokens[t].Form)
+	}
 	for k > sentStart && end-k < 2 && isCapitalised(d.Tokens[k-1].Form) && r.tok[k-1] < 0 && !r.lex.IsRoleWord(d.Tokens[k-1].Form) &&
 		!r.lex.IsHonorific(d.Tokens[k-1].Form) && !isFunctionWord(d.Tokens[k-1].UPOS) && !startsOnly(k-1) {
 		k--
@@ -695,6 +707,22 @@ func (r *resolver) orgRun(end int) (int, int) {
 		r.tok[t] = n
 	}
 	return n, k
+}
+
+// capitalisedInside reports whether the document writes word, capitalised,
+// somewhere other than at the start of a sentence.
+func (r *resolver) capitalisedInside(word string) bool {
+	if r.inside == nil {
+		r.inside = map[string]bool{}
+		for _, s := range r.doc.Sentences {
+			for t := s.Start + 1; t < s.End; t++ {
+				if f := r.doc.Tokens[t].Form; isCapitalised(f) && r.doc.Tokens[t-1].Form != "\"" && r.doc.Tokens[t-1].Form != "“" {
+					r.inside[f] = true
+				}
+			}
+		}
+	}
+	return r.inside[word]
 }
 
 // appositiveRole reads ", the British prime minister," after a name.
@@ -807,13 +835,20 @@ func (r *resolver) addRole(person int, roleToks []int, of, poss, start, end int)
 		return
 	}
 	first := roleToks[0]
-	for first > 0 && first > start && r.lex.IsPortfolio(d.Tokens[first-1].Form) {
+	for first > 0 && first > start && r.lex.IsPortfolio(d.Tokens[first-1].Form) && r.takesPortfolio(roleToks) {
 		first-- // "Education Secretary"
 	}
 	role := d.SpanText(first, last+1)
 	r.facts = append(r.facts, r.nominal(r.nodes[person], schema.HasRole, "", schema.LiteralTerm(schema.Literal{Value: role}), start, end))
 	r.roles = append(r.roles, heldRole{person: person, role: strings.Join(words, " "), of: of})
-	if of >= 0 {
+	if of >= 0 && pred != schema.RepresentativeOf && r.nodes[of].Class == schema.ClassPerson && !r.holdsRole(of) {
+		// One leads or is a member of a state, party or body, never of a
+		// person: a name in a title that the recogniser took for a
+		// person's ("Tory leader X", "Lib Dem leader Y") is an
+		// organisation's.
+		r.nodes[of].Class = schema.ClassOrganization
+	}
+	if of >= 0 && (pred == schema.RepresentativeOf || r.nodes[of].Class != schema.ClassPerson) {
 		r.facts = append(r.facts, r.nominal(r.nodes[person], pred, "", schema.EntityTerm(r.nodes[of]), start, end))
 	}
 	if poss >= 0 && r.nodes[poss].Class == schema.ClassPerson {
@@ -843,6 +878,38 @@ func (r *resolver) addLeaderFact(person int, roleToks []int, of, start, end int)
 		}
 	}
 	r.facts = append(r.facts, r.nominal(r.nodes[person], pred, "", schema.EntityTerm(r.nodes[of]), start, end))
+}
+
+// holdsRole reports whether node n holds a role in the document.
+func (r *resolver) holdsRole(n int) bool {
+	for _, hr := range r.roles {
+		if hr.person == n {
+			return true
+		}
+	}
+	return false
+}
+
+// roleIs reports whether the title's role words give predicate p.
+func (r *resolver) roleIs(roleToks []int, p schema.Predicate) bool {
+	words := make([]string, len(roleToks))
+	for k, t := range roleToks {
+		words[k] = strings.ToLower(r.doc.Tokens[t].Form)
+	}
+	got, ok := r.lex.Role(words)
+	return ok && got == p
+}
+
+// takesPortfolio reports whether a title names an office that answers for
+// a policy area: a minister, secretary, spokesperson or commissioner
+// ("Health spokesman"), not a chairman ("Racial Equality chairman" chairs
+// a body of that name).
+func (r *resolver) takesPortfolio(roleToks []int) bool {
+	switch strings.ToLower(r.doc.Tokens[roleToks[len(roleToks)-1]].Form) {
+	case "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "commissioner", "tsar", "czar":
+		return true
+	}
+	return false
 }
 
 // inTimex reports whether token i lies in a date or time expression the
