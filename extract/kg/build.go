@@ -1004,8 +1004,15 @@ func (db *docBuilder) extraObjects(h int, first ref) []ref {
 			case "conj":
 				heads = append(heads, c)
 				walk(c, depth+1)
-			case "compound", "nmod":
+			case "compound":
 				if depth == 0 {
+					walk(c, depth+1)
+				}
+			case "nmod":
+				// Only through a share ("most of X and about 70% of Y");
+				// "memorandums of understanding between governments and
+				// Britain" is one object, not one per conjunct.
+				if depth == 0 && db.isShare(h) {
 					walk(c, depth+1)
 				}
 			}
@@ -1059,6 +1066,13 @@ func (db *docBuilder) gerund(x *openie.Extraction, o int) int {
 		}
 	}
 	return -1
+}
+
+// isShare reports whether token h heads a share of something: a
+// quantifier ("most"), a number or a percentage.
+func (db *docBuilder) isShare(h int) bool {
+	t := &db.doc.Tokens[h]
+	return quantifiers[db.lemma(h)] || quantifiers[strings.ToLower(t.Form)] || t.UPOS == "NUM" || t.Form == "%"
 }
 
 // particle returns the particle of verb v ("out" in "backed out"), or "":
