@@ -23,10 +23,10 @@ func TestFactsFloors(t *testing.T) {
 		name, gold, docs string
 		p, r             float64 // floors; p < 0: not measured (gold not exhaustive)
 	}{
-		// measured: P 0.918, R 0.786
+		// measured: P 0.939, R 0.804
 		{"founding article", "../../testdata/gold/facts.tsv", "../../testdata", 0.85, 0.75},
-		// measured: R 0.797
-		{"BBC", "../../testdata/gold/bbc.tsv", bbc, -1, 0.72},
+		// measured: R 0.814 (48 of 59); the floor allows three facts lost
+		{"BBC", "../../testdata/gold/bbc.tsv", bbc, -1, 0.76},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
