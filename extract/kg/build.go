@@ -2,6 +2,7 @@ package kg
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -776,8 +777,13 @@ func (db *docBuilder) chooseObject(x *openie.Extraction, subj schema.Term) (*ope
 			// "urged voters to hold him to account": what is urged is the
 			// clause, with the object as its subject, when the verb's
 			// entry takes a clause; else the object stays.
+			// A speech verb with an object and a to-infinitive is a
+			// directive, not a statement: "told Spain to join" demands it.
 			rc := ref{node: -1, clause: g, kind: ClauseObject, gsubj: r.node, hasSub: true}
 			if p, inv := db.predicate(x, a, rc); p != "" {
+				if p == schema.Says {
+					p = schema.Demands
+				}
 				return a, rc, p, inv
 			}
 		}
@@ -1102,13 +1108,25 @@ var territorial = map[schema.Predicate]bool{schema.Controls: true, schema.Claims
 // particles are the adverbs that make phrasal verbs.
 var particles = map[string]bool{"out": true, "up": true, "down": true, "off": true, "away": true, "back": true, "over": true}
 
+// infinitive reports whether verb c has the infinitive marker "to".
+func (db *docBuilder) infinitive(c int) bool {
+	for _, m := range db.doc.Children(c) {
+		if db.doc.Tokens[m].Rel == "mark" && strings.EqualFold(db.doc.Tokens[m].Form, "to") {
+			return true
+		}
+	}
+	return false
+}
+
 // controlled returns the head of a to-infinitive that the verb's direct
 // object o is the subject of (object control: "asked Spain to join",
 // "urged voters to hold"), or -1.
 func (db *docBuilder) controlled(x *openie.Extraction, o int) int {
 	d := db.doc
-	v := x.Relation.Head
-	if v < 0 || d.Tokens[o].Head != v || d.Tokens[o].Rel != "obj" && d.Tokens[o].Rel != "iobj" {
+	// The verb whose object o is: the relation's head, or another verb
+	// of its chain ("may try to [press] Zelensky to agree").
+	v := d.Tokens[o].Head
+	if v < 0 || !slices.Contains(x.Relation.Tokens, v) || d.Tokens[o].Rel != "obj" && d.Tokens[o].Rel != "iobj" {
 		return -1
 	}
 	for _, c := range d.Children(v) {
@@ -1128,6 +1146,9 @@ func (db *docBuilder) controlled(x *openie.Extraction, o int) int {
 // first ("failed to reach" → reach).
 func (db *docBuilder) predicate(x *openie.Extraction, arg *openie.Arg, obj ref) (schema.Predicate, bool) {
 	ms := db.markers(x, arg)
+	if obj.kind == ClauseObject && obj.hasSub && obj.clause >= 0 && db.infinitive(obj.clause) {
+		ms = append(ms, "to") // "pressed X [to] agree"
+	}
 	vs := db.verbs(x)
 	if len(vs) > 1 {
 		vs = vs[:1] // earlier verbs take the rest as a clause (verbChain)
