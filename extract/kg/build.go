@@ -939,6 +939,11 @@ func (db *docBuilder) verbal(x *openie.Extraction) (schema.Fact, bool) {
 		// agent the predicate has no subject; keep the open relation.
 		if agent := db.agent(x); agent.IsZero() {
 			pred = ""
+		} else if p, _ := db.predicate(x, nil, subj); p != pred {
+			// The patient becomes the object, so it must fit the verb's
+			// entry: "four Britons held by the US in a camp" is no
+			// control of territory, however the camp was read.
+			pred = ""
 		} else {
 			f.Object, f.Subject = f.Subject, agent
 		}
