@@ -940,6 +940,9 @@ func (r *resolver) changedRole(first int) int {
 			}
 			continue
 		}
+		if w := strings.ToLower(t.Form); strings.HasPrefix(w, "ex-") || w == "ex" && j+1 < first && d.Tokens[j+1].Form == "-" {
+			return j // "Ex-Welsh Office Minister", "ex-prime minister": a former role
+		}
 		if t.UPOS != "NOUN" && t.UPOS != "ADJ" && t.UPOS != "PROPN" {
 			return -1
 		}
