@@ -951,6 +951,13 @@ func (db *docBuilder) verbal(x *openie.Extraction) (schema.Fact, bool) {
 	if pred != "" && pred != schema.Says && f.Subject.Entity != nil && f.Subject.Entity.Class == schema.ClassThing {
 		pred = "" // only actors, places and proposals take part in vocabulary facts
 	}
+	if stances[pred] && f.Subject.Entity != nil && (kindOf(f.Subject.Entity.Class) == ProposalObject || f.Subject.Entity.Class == schema.ClassEvent) {
+		// Proposals and events take no stances and make no offers:
+		// "their plan and the figures offer a progress check" is no
+		// offer. (A place may: "Bournemouth agreed a deal" is its
+		// council.)
+		pred = ""
+	}
 	f.Predicate = pred
 	if inverse && f.Object.Entity != nil && f.Subject.Entity != nil {
 		f.Subject, f.Object = f.Object, f.Subject
@@ -1103,6 +1110,11 @@ func (db *docBuilder) particle(v int) string {
 	}
 	return ""
 }
+
+// stances are the predicates whose subject is an actor taking a position
+// or making a move.
+var stances = map[schema.Predicate]bool{schema.Supports: true, schema.Opposes: true, schema.Proposes: true,
+	schema.Rejects: true, schema.AgreesTo: true, schema.Demands: true, schema.Offers: true}
 
 // territorial are the predicates whose verbs say their object is a place
 // even when the recogniser did not ("annexed X"); "include" and the like

@@ -651,9 +651,11 @@ func (r *resolver) roleBefore(i, person int) (roleToks []int, of, poss, start in
 			if of < 0 {
 				of = r.tok[i]
 			}
-		case r.lex.IsPortfolio(w) && len(roleToks) > 0 && of < 0 && r.takesPortfolio(roleToks):
-			// "Education Secretary", "Health spokesman": the policy area
-			// is part of the title (addRole keeps it), not an organisation.
+		case r.lex.IsPortfolio(w) && len(roleToks) > 0 && of < 0 && r.takesPortfolio(roleToks),
+			r.portfolioModifier(i) && len(roleToks) > 0 && of < 0 && r.takesPortfolio(roleToks):
+			// "Education Secretary", "Health spokesman", "Higher
+			// Education Minister": the policy area is part of the title
+			// (addRole keeps it), not an organisation.
 		case r.tok[i] < 0 && isCapitalised(w) && len(roleToks) > 0 && !r.inTimex(i):
 			// A state or organisation the recogniser left inside the
 			// person's span or missed: "US President".
@@ -835,8 +837,8 @@ func (r *resolver) addRole(person int, roleToks []int, of, poss, start, end int)
 		return
 	}
 	first := roleToks[0]
-	for first > 0 && first > start && r.lex.IsPortfolio(d.Tokens[first-1].Form) && r.takesPortfolio(roleToks) {
-		first-- // "Education Secretary"
+	for first > 0 && first > start && (r.lex.IsPortfolio(d.Tokens[first-1].Form) || r.portfolioModifier(first-1)) && r.takesPortfolio(roleToks) {
+		first-- // "Education Secretary", "Higher Education Minister"
 	}
 	role := d.SpanText(first, last+1)
 	r.facts = append(r.facts, r.nominal(r.nodes[person], schema.HasRole, "", schema.LiteralTerm(schema.Literal{Value: role}), start, end))
@@ -898,6 +900,14 @@ func (r *resolver) roleIs(roleToks []int, p schema.Predicate) bool {
 	}
 	got, ok := r.lex.Role(words)
 	return ok && got == p
+}
+
+// portfolioModifier reports whether token i is a capitalised adjective
+// right before a policy area ("Higher" in "Higher Education Minister").
+func (r *resolver) portfolioModifier(i int) bool {
+	d := r.doc
+	return i+1 < len(d.Tokens) && d.Tokens[i].UPOS == "ADJ" && isCapitalised(d.Tokens[i].Form) &&
+		r.tok[i] < 0 && r.lex.IsPortfolio(d.Tokens[i+1].Form)
 }
 
 // takesPortfolio reports whether a title names an office that answers for
