@@ -399,6 +399,12 @@ func attributes(doc *nlp.Document, m *mention, kids [][]int, entityOf []int) {
 		}
 	case "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY":
 		m.anim, m.gen = inanimate, neuter
+	case "ORG", "GPE", "LOC", "FAC":
+		if m.kind == nlp.Proper && m.gen == genderUnknown {
+			// "Downing Street said she ...": a place or organisation is
+			// never "he" or "she" (it may still be "it" or "they").
+			m.gen = neuter
+		}
 	}
 	for _, k := range kids[m.head] {
 		kt := doc.Tokens[k]
