@@ -171,6 +171,14 @@ func (db *docBuilder) emit(f schema.Fact) {
 	if f.Validate(db.doc.Text) != nil {
 		return
 	}
+	if (f.Predicate == schema.Proposes || f.Predicate == schema.Offers) && f.Object.Entity != nil {
+		if k := kindOf(f.Object.Entity.Class); k == ActorObject || k == PlaceObject {
+			// "its proposals for England and Wales" propose no England:
+			// what is proposed or offered is a thing, not a person,
+			// state or place.
+			return
+		}
+	}
 	if f.Predicate != "" && f.Subject.Entity != nil && f.Object.Entity != nil &&
 		f.Subject.Entity.IdentityKey() == f.Object.Entity.IdentityKey() {
 		// "a Parliamentary Labour Party meeting" is no meeting of the
@@ -791,6 +799,12 @@ func (db *docBuilder) chooseObject(x *openie.Extraction, subj schema.Term) (*ope
 			firstArg, firstRef = a, r
 		}
 		if p, inv := db.predicate(x, a, r); p != "" {
+			if (p == schema.Proposes || p == schema.Offers) && r.node >= 0 && kindOf(db.r.nodes[r.node].Class) == ActorObject {
+				// One proposes or offers a thing, never a person or a
+				// state: "offered Ukraine guarantees" offers the
+				// guarantees; "suggesting the Tories [would ...]" none.
+				continue
+			}
 			return a, r, p, inv
 		}
 	}

@@ -652,7 +652,8 @@ func (r *resolver) roleBefore(i, person int) (roleToks []int, of, poss, start in
 				of = r.tok[i]
 			}
 		case r.lex.IsPortfolio(w) && len(roleToks) > 0 && of < 0 && r.takesPortfolio(roleToks),
-			r.portfolioModifier(i) && len(roleToks) > 0 && of < 0 && r.takesPortfolio(roleToks):
+			r.portfolioModifier(i) && len(roleToks) > 0 && of < 0 && r.takesPortfolio(roleToks),
+			r.generalTitle(i, roleToks) && of < 0:
 			// "Education Secretary", "Health spokesman", "Higher
 			// Education Minister": the policy area is part of the title
 			// (addRole keeps it), not an organisation.
@@ -837,8 +838,9 @@ func (r *resolver) addRole(person int, roleToks []int, of, poss, start, end int)
 		return
 	}
 	first := roleToks[0]
-	for first > 0 && first > start && (r.lex.IsPortfolio(d.Tokens[first-1].Form) || r.portfolioModifier(first-1)) && r.takesPortfolio(roleToks) {
-		first-- // "Education Secretary", "Higher Education Minister"
+	for first > 0 && first > start && ((r.lex.IsPortfolio(d.Tokens[first-1].Form) || r.portfolioModifier(first-1)) && r.takesPortfolio(roleToks) ||
+		r.generalTitle(first-1, roleToks)) {
+		first-- // "Education Secretary", "Higher Education Minister", "Solicitor General"
 	}
 	role := d.SpanText(first, last+1)
 	r.facts = append(r.facts, r.nominal(r.nodes[person], schema.HasRole, "", schema.LiteralTerm(schema.Literal{Value: role}), start, end))
@@ -908,6 +910,15 @@ func (r *resolver) portfolioModifier(i int) bool {
 	d := r.doc
 	return i+1 < len(d.Tokens) && d.Tokens[i].UPOS == "ADJ" && isCapitalised(d.Tokens[i].Form) &&
 		r.tok[i] < 0 && r.lex.IsPortfolio(d.Tokens[i+1].Form)
+}
+
+// generalTitle reports whether token i is the noun of a title with a
+// postpositive "General" ("Solicitor General", "Auditor General"): part of
+// the title, not the organisation it is held in.
+func (r *resolver) generalTitle(i int, roleToks []int) bool {
+	d := r.doc
+	return len(roleToks) == 1 && i == roleToks[0]-1 && strings.EqualFold(d.Tokens[roleToks[0]].Form, "general") &&
+		isCapitalised(d.Tokens[i].Form) && r.tok[i] < 0 && (d.Tokens[i].UPOS == "NOUN" || d.Tokens[i].UPOS == "PROPN")
 }
 
 // takesPortfolio reports whether a title names an office that answers for
