@@ -526,7 +526,8 @@ func (r *resolver) roleDescription(h int) int {
 	}
 	words := []string{strings.ToLower(d.Tokens[h].Form)}
 	of := -1
-	mod := ""
+	mod, area := "", ""
+	definite := false
 	for _, c := range d.Children(h) {
 		t := d.Tokens[c]
 		switch {
@@ -534,17 +535,26 @@ func (r *resolver) roleDescription(h int) int {
 			words = append([]string{strings.ToLower(t.Form)}, words...)
 		case c < h && t.Rel == "amod" && r.lex.ChangesRole(t.Form) && mod == "":
 			mod = strings.ToLower(t.Form) + " "
+		case c < h && t.Rel == "compound" && r.lex.IsPortfolio(t.Form) && area == "":
+			area = strings.ToLower(t.Form) + " "
 		case c < h && (t.Rel == "compound" || t.Rel == "amod" || t.Rel == "nmod:poss") && r.tok[c] >= 0:
 			of = r.tok[c]
+		case c < h && t.Rel == "det" && strings.EqualFold(t.Form, "the"):
+			definite = true
+		case c < h && (t.Rel == "amod" || t.Rel == "compound"):
+			definite = false // "the incumbent chancellor", "the next chancellor": not one person
 		}
 	}
-	if _, ok := r.lex.Role(words); !ok || of < 0 {
+	if _, ok := r.lex.Role(words); !ok || of < 0 && (!definite || area == "" && mod == "" && len(words) == 1 && !r.uniqueRole(words[0])) {
+		// "the US president", "Ukraine's president"; without the state,
+		// only a definite description that one person in the article
+		// holds ("the Culture Secretary", "the chancellor").
 		return -1
 	}
-	role := mod + strings.Join(words, " ") // "former leader" is held by whoever was called that
+	role := mod + area + strings.Join(words, " ") // "former leader" is held by whoever was called that
 	found := -1
 	for _, hr := range r.roles {
-		if strings.EqualFold(hr.role, role) && hr.of == of {
+		if strings.EqualFold(hr.role, role) && (hr.of == of || of < 0) {
 			if found >= 0 && found != hr.person {
 				return -1
 			}
@@ -844,7 +854,11 @@ func (r *resolver) addRole(person int, roleToks []int, of, poss, start, end int)
 	}
 	role := d.SpanText(first, last+1)
 	r.facts = append(r.facts, r.nominal(r.nodes[person], schema.HasRole, "", schema.LiteralTerm(schema.Literal{Value: role}), start, end))
-	r.roles = append(r.roles, heldRole{person: person, role: strings.Join(words, " "), of: of})
+	key := strings.Join(words, " ")
+	if first < roleToks[0] && r.lex.IsPortfolio(d.Tokens[roleToks[0]-1].Form) {
+		key = strings.ToLower(d.Tokens[roleToks[0]-1].Form) + " " + key // "culture secretary"
+	}
+	r.roles = append(r.roles, heldRole{person: person, role: key, of: of})
 	if of >= 0 && pred != schema.RepresentativeOf && r.nodes[of].Class == schema.ClassPerson && !r.holdsRole(of) {
 		// One leads or is a member of a state, party or body, never of a
 		// person: a name in a title that the recogniser took for a
@@ -882,6 +896,21 @@ func (r *resolver) addLeaderFact(person int, roleToks []int, of, start, end int)
 		}
 	}
 	r.facts = append(r.facts, r.nominal(r.nodes[person], pred, "", schema.EntityTerm(r.nodes[of]), start, end))
+}
+
+// uniqueRole reports whether exactly one person in the document holds a
+// role of that one word ("chancellor"), whatever its state.
+func (r *resolver) uniqueRole(word string) bool {
+	found := -1
+	for _, hr := range r.roles {
+		if strings.EqualFold(hr.role, word) {
+			if found >= 0 && found != hr.person {
+				return false
+			}
+			found = hr.person
+		}
+	}
+	return found >= 0
 }
 
 // holdsRole reports whether node n holds a role in the document.
