@@ -401,7 +401,7 @@ func attributes(doc *nlp.Document, m *mention, kids [][]int, entityOf []int) {
 		m.anim, m.gen = inanimate, neuter
 	case "ORG", "GPE", "LOC", "FAC":
 		if m.kind == nlp.Proper && m.gen == genderUnknown {
-			// "Downing Street said she ...": a place or organisation is
+			// "the ministry said she ...": a place or organisation is
 			// never "he" or "she" (it may still be "it" or "they").
 			m.gen = neuter
 		}

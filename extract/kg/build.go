@@ -173,7 +173,7 @@ func (db *docBuilder) emit(f schema.Fact) {
 	}
 	if (f.Predicate == schema.Proposes || f.Predicate == schema.Offers) && f.Object.Entity != nil {
 		if k := kindOf(f.Object.Entity.Class); k == ActorObject || k == PlaceObject {
-			// "its proposals for England and Wales" propose no England:
+			// "its proposals for the East Marsh" propose no East Marsh:
 			// what is proposed or offered is a thing, not a person,
 			// state or place.
 			return
@@ -181,7 +181,7 @@ func (db *docBuilder) emit(f schema.Fact) {
 	}
 	if f.Predicate != "" && f.Subject.Entity != nil && f.Object.Entity != nil &&
 		f.Subject.Entity.IdentityKey() == f.Object.Entity.IdentityKey() {
-		// "a Parliamentary Labour Party meeting" is no meeting of the
+		// "a Whig caucus meeting" is no meeting of the
 		// party with itself: no vocabulary relation holds between a thing
 		// and itself.
 		return
@@ -329,7 +329,7 @@ func (db *docBuilder) refOf(h int) (ref, bool) {
 				continue
 			}
 			// A capitalised name the recogniser missed, and the names
-			// coordinated with it, are places: "the Luhansk and Donetsk
+			// coordinated with it, are places: "the Tavush and Lori
 			// regions".
 			db.namePlace(c)
 			for _, cc := range d.Children(c) {
@@ -370,7 +370,7 @@ func (db *docBuilder) refOf(h int) (ref, bool) {
 		}
 	}
 	// A plural proper name no recogniser knew names a group of people:
-	// "the Tories", "the Liberal Democrats", "Roman Catholics". Keyed by
+	// "the Whigs", "the Free Democrats", "Old Believers". Keyed by
 	// the name like a recognised organisation, so it is one node across
 	// sentences and articles, and an actor its pronouns ("they") resolve to.
 	if tok.XPOS == "NNPS" && tok.UPOS == "PROPN" && db.clauseArgument(h) {
@@ -385,7 +385,7 @@ func (db *docBuilder) refOf(h int) (ref, bool) {
 	for _, c := range d.Children(h) {
 		if r := d.Tokens[c].Rel; (r == "conj" || r == "cc") && c > h && c < e {
 			// A conjunct ends the name where its own words begin: "most
-			// of Luhansk [and about 70% of Donetsk]".
+			// of Tavush [and about 30% of Lori]".
 			if cs, _ := d.Subtree(c); cs > h && cs < c {
 				c = cs
 			}
@@ -415,7 +415,7 @@ func (db *docBuilder) refOf(h int) (ref, bool) {
 
 // clauseArgument reports whether token h is an argument of a clause
 // (subject, object, oblique, or a conjunct or apposition of one) rather
-// than a word inside a longer name ("the Convention on Human Rights").
+// than a word inside a longer name ("the Treaty on Open Skies").
 func (db *docBuilder) clauseArgument(h int) bool {
 	d := db.doc
 	for steps := 0; h >= 0 && steps < 8; steps++ {
@@ -660,7 +660,7 @@ func (db *docBuilder) passive(x *openie.Extraction) bool {
 		}
 	}
 	if v := x.Relation.Head; v >= 0 && d.Tokens[v].Rel == "acl" && d.Tokens[v].XPOS == "VBN" {
-		return true // a reduced relative: "the Tories, backed by forecasters"
+		return true // a reduced relative: "the Whigs, backed by economists"
 	}
 	if !x.Subject.Empty() && x.Subject.Head >= 0 {
 		return strings.HasSuffix(d.Tokens[x.Subject.Head].Rel, ":pass")
@@ -732,7 +732,7 @@ func (db *docBuilder) refOrZero(h int) ref {
 
 // chooseObject picks the argument that is the predicate's object: the
 // first object, complement or prepositional argument for which the lexicon
-// has a predicate ("told CNN [that ...]" takes the clause), else the first
+// has a predicate ("told reporters [that ...]" takes the clause), else the first
 // of them.
 func (db *docBuilder) chooseObject(x *openie.Extraction, subj schema.Term) (*openie.Arg, ref, schema.Predicate, bool) {
 	var cands []*openie.Arg
@@ -746,7 +746,7 @@ func (db *docBuilder) chooseObject(x *openie.Extraction, subj schema.Term) (*ope
 		}
 	}
 	// A bare gerund right after the verb is its object even when the
-	// parser attached it as an adverbial clause ("ruled out [ceding X]").
+	// parser attached it as an adverbial clause ("ruled out [giving up X]").
 	if v := x.Relation.Head; v >= 0 {
 		d := db.doc
 		for _, c := range d.Children(v) {
@@ -758,7 +758,7 @@ func (db *docBuilder) chooseObject(x *openie.Extraction, subj schema.Term) (*ope
 		}
 	}
 	// An argument whose preposition the verb's lexicon entry names comes
-	// first: in "provided the council with figures" the figures are what
+	// first: in "supplied the mayor with maps" the maps are what
 	// is provided, the council the recipient.
 	if vs := db.verbs(x); len(vs) > 0 {
 		lem := db.lemma(vs[0])
@@ -782,7 +782,7 @@ func (db *docBuilder) chooseObject(x *openie.Extraction, subj schema.Term) (*ope
 		if g := db.gerund(x, a.Head); g >= 0 && r.node >= 0 {
 			r = ref{node: -1, clause: g, kind: ClauseObject, gsubj: r.node, hasSub: true}
 		} else if g := db.controlled(x, a.Head); g >= 0 && r.node >= 0 {
-			// "urged voters to hold him to account": what is urged is the
+			// "urged the miners to end the strike": what is urged is the
 			// clause, with the object as its subject, when the verb's
 			// entry takes a clause; else the object stays.
 			// A speech verb with an object and a to-infinitive is a
@@ -801,8 +801,8 @@ func (db *docBuilder) chooseObject(x *openie.Extraction, subj schema.Term) (*ope
 		if p, inv := db.predicate(x, a, r); p != "" {
 			if (p == schema.Proposes || p == schema.Offers) && r.node >= 0 && kindOf(db.r.nodes[r.node].Class) == ActorObject {
 				// One proposes or offers a thing, never a person or a
-				// state: "offered Ukraine guarantees" offers the
-				// guarantees; "suggesting the Tories [would ...]" none.
+				// state: "offered Sylvania loans" offers the
+				// loans; "suggesting the Whigs [would ...]" none.
 				continue
 			}
 			return a, r, p, inv
@@ -812,7 +812,7 @@ func (db *docBuilder) chooseObject(x *openie.Extraction, subj schema.Term) (*ope
 }
 
 // onlyParticles reports whether tokens [a, b) are all particles or
-// adverbs ("ruled [out] ceding").
+// adverbs ("ruled [out] giving up").
 func (db *docBuilder) onlyParticles(a, b int) bool {
 	for t := a; t < b; t++ {
 		if r := db.doc.Tokens[t].Rel; r != "compound:prt" && r != "advmod" {
@@ -868,7 +868,7 @@ func (db *docBuilder) evidence(x *openie.Extraction) schema.Evidence {
 }
 
 // negatedGroup reports whether a verb of the relation has a negation of
-// its own ("seeking not to criticise").
+// its own ("trying not to offend").
 func (db *docBuilder) negatedGroup(x *openie.Extraction) bool {
 	for _, v := range x.Relation.Tokens {
 		for _, c := range db.doc.Children(v) {
@@ -942,7 +942,7 @@ func (db *docBuilder) verbal(x *openie.Extraction) (schema.Fact, bool) {
 		return schema.Fact{}, false
 	}
 	if pred == "" {
-		// "agreed to withdraw the bill": no predicate for the last verb,
+		// "agreed to drop the tariff": no predicate for the last verb,
 		// but an earlier one takes the rest of the group as its clause.
 		if p, prop, ok := db.verbChain(x, st, f.Object, obj); ok {
 			pred, f.Object = p, schema.PropTerm(prop)
@@ -955,7 +955,7 @@ func (db *docBuilder) verbal(x *openie.Extraction) (schema.Fact, bool) {
 			pred = ""
 		} else if p, _ := db.predicate(x, nil, subj); p != pred {
 			// The patient becomes the object, so it must fit the verb's
-			// entry: "four Britons held by the US in a camp" is no
+			// entry: "two sailors held by Sylvania in a port" is no
 			// control of territory, however the camp was read.
 			pred = ""
 		} else {
@@ -967,8 +967,8 @@ func (db *docBuilder) verbal(x *openie.Extraction) (schema.Fact, bool) {
 	}
 	if stances[pred] && f.Subject.Entity != nil && (kindOf(f.Subject.Entity.Class) == ProposalObject || f.Subject.Entity.Class == schema.ClassEvent) {
 		// Proposals and events take no stances and make no offers:
-		// "their plan and the figures offer a progress check" is no
-		// offer. (A place may: "Bournemouth agreed a deal" is its
+		// "the report and the survey offer a snapshot" is no
+		// offer. (A place may: "the town agreed a deal" is its
 		// council.)
 		pred = ""
 	}
@@ -1042,8 +1042,8 @@ func (db *docBuilder) extraObjects(h int, first ref) []ref {
 				}
 			case "nmod":
 				// Only through a share ("most of X and about 70% of Y");
-				// "memorandums of understanding between governments and
-				// Britain" is one object, not one per conjunct.
+				// "a treaty between Freedonia and
+				// Sylvania" is one object, not one per conjunct.
 				if depth == 0 && db.isShare(h) {
 					walk(c, depth+1)
 				}
@@ -1077,7 +1077,7 @@ func entityOf(t schema.Term) *schema.Entity {
 }
 
 // gerund returns the head of a gerund clause whose subject is the object
-// noun o ("opposes [Ukraine joining NATO]", "require [X withdrawing from
+// noun o ("opposes [Freedonia joining the alliance]", "require [X withdrawing from
 // Y]"): a -ing verb attached to o, or to the verb right after o; -1 when
 // there is none.
 func (db *docBuilder) gerund(x *openie.Extraction, o int) int {
@@ -1109,7 +1109,7 @@ func (db *docBuilder) isShare(h int) bool {
 
 // particle returns the particle of verb v ("out" in "backed out"), or "":
 // a compound:prt dependent, or an adverbial particle right after the verb
-// that the parser made part of a preposition ("backing [out of] a pledge").
+// that the parser made part of a preposition ("backing [out of] a promise").
 func (db *docBuilder) particle(v int) string {
 	d := db.doc
 	for _, c := range d.Children(v) {
@@ -1151,11 +1151,11 @@ func (db *docBuilder) infinitive(c int) bool {
 
 // controlled returns the head of a to-infinitive that the verb's direct
 // object o is the subject of (object control: "asked Spain to join",
-// "urged voters to hold"), or -1.
+// "urged the miners to end"), or -1.
 func (db *docBuilder) controlled(x *openie.Extraction, o int) int {
 	d := db.doc
 	// The verb whose object o is: the relation's head, or another verb
-	// of its chain ("may try to [press] Zelensky to agree").
+	// of its chain ("may try to [press] Haddad to sign").
 	v := d.Tokens[o].Head
 	if v < 0 || !slices.Contains(x.Relation.Tokens, v) || d.Tokens[o].Rel != "obj" && d.Tokens[o].Rel != "iobj" {
 		return -1
@@ -1236,7 +1236,7 @@ func (db *docBuilder) coercible(n int) bool {
 	}
 	if e.Class == schema.ClassPerson {
 		// A one-word "person" with no role and no fuller name, that a verb
-		// taking only places governs ("controls most of Luhansk"), is a
+		// taking only places governs ("controls most of Tavush"), is a
 		// place the recogniser mistyped.
 		if strings.Contains(e.Name, " ") || !isCapitalised(e.Name) {
 			return false

@@ -24,7 +24,7 @@ const (
 	ClauseObject
 	PersonObject // a person: a narrower actor
 	OrgObject    // a state, organisation or group: a narrower actor
-	ThingObject  // anything but a clause: "promised [an upper limit]", not "promised [to go]"
+	ThingObject  // anything but a clause: "promised [a pay rise]", not "promised [to go]"
 )
 
 var objectKinds = map[string]ObjectKind{

@@ -19,7 +19,7 @@ type resolver struct {
 	byKey map[string]int // class group + identity key -> node
 	tok   []int          // token -> node, -1 for none
 	// demonymTok marks tokens whose node is a country named by a demonym
-	// ("Ukrainian"): they modify, they do not refer.
+	// ("Freedonian"): they modify, they do not refer.
 	demonymTok []bool
 	chainNode  map[int]int     // coreference chain -> node
 	inside     map[string]bool // words capitalised inside a sentence (capitalisedInside)
@@ -66,7 +66,7 @@ func newResolver(doc *nlp.Document, lex *Lexicon) *resolver {
 }
 
 // preferNames makes the label of a gazetteer entity its canonical name
-// when the article writes it ("Ukraine", not the demonym "Ukrainian").
+// when the article writes it ("Freedonia", not the demonym "Freedonian").
 func (r *resolver) preferNames() {
 	for _, e := range r.nodes {
 		if e.Canonical == "" || e.Name == e.Canonical {
@@ -115,7 +115,7 @@ func (r *resolver) gazetteerRuns() {
 		n := -1
 		if j < len(d.Tokens) && d.SentenceOf(j) == d.SentenceOf(i) && isCapitalised(d.Tokens[j].Form) {
 			if _, ok := gazetteer.Demonym(d.SpanText(i, j+1)); ok {
-				i = j // "South [African]": the demonym, not a place called "South"
+				i = j // "North [Korean]": the demonym, not a place called "North"
 				continue
 			}
 		}
@@ -202,7 +202,7 @@ func (r *resolver) nameRange(start, end int, label string) (int, int) {
 		case lw == "the":
 			start++
 		case d.Tokens[start].UPOS == "CCONJ" || d.Tokens[start].UPOS == "SCONJ":
-			start++ // "[But] Metropolitan Police": a sentence's first word the recogniser took in
+			start++ // "[But] Sylvanian Police": a sentence's first word the recogniser took in
 		case label == "PERSON" && (r.lex.IsHonorific(w) || r.lex.IsRoleWord(w) || r.lex.IsRoleModifier(w)) && end-start > 1 && isCapitalised(d.Tokens[start+1].Form):
 			start++
 		default:
@@ -218,7 +218,7 @@ trimmed:
 				break
 			}
 		}
-		// "US President X": a title inside the span ends at its last role
+		// "Sylvanian President X": a title inside the span ends at its last role
 		// word; the name starts after it.
 		for i := end - 2; i >= start; i-- {
 			if r.lex.IsRoleWord(d.Tokens[i].Form) && d.Tokens[i].Form != "-" && isCapitalised(d.Tokens[i+1].Form) {
@@ -241,7 +241,7 @@ trimmed:
 // addSpan resolves one NER span to a node and returns it with the
 // name's token range (-1 when the span names nothing we keep).
 func (r *resolver) addSpan(e nlp.Span) (int, int, int) {
-	// A courtesy title the recogniser took alone ("[Lord] Falconer"): the
+	// A courtesy title the recogniser took alone ("[Lord] Haddad"): the
 	// name is the capitalised run after it.
 	if e.End-e.Start == 1 && r.lex.IsHonorific(r.doc.Tokens[e.Start].Form) {
 		sent := r.doc.SentenceOf(e.Start)
@@ -388,8 +388,8 @@ func (r *resolver) merge(from, into int) {
 }
 
 // addChains maps every coreference chain to the node its mentions name.
-// A mention names the person whose name lies inside it ("US President
-// Karim Nassar" names Nassar, not the United States), else the node of its
+// A mention names the person whose name lies inside it ("Sylvanian President
+// Karim Nassar" names Nassar, not Sylvania), else the node of its
 // head; the chain takes the node most of its mentions name, a person
 // winning ties.
 func (r *resolver) addChains() {
@@ -447,15 +447,15 @@ func (r *resolver) headNode(t int) int {
 func (r *resolver) resolve(h int) int {
 	if n := r.headNode(h); n >= 0 {
 		if t := r.flatTail(h); t >= 0 && r.tok[t] >= 0 && r.tok[t] != n && r.nodes[r.tok[t]].Class == schema.ClassPerson {
-			// "Tory frontbencher John Redwood" parsed as one flat name
+			// "Whig frontbencher Omar Haddad" parsed as one flat name
 			// headed by its first word: the phrase names the person at
 			// its end, whatever the first word was taken for.
 			return r.tok[t]
 		}
 		return n
 	}
-	// A title or demonym heading a name: "Ukrainian President X" parsed
-	// with "Ukrainian" as head and the name below it.
+	// A title or demonym heading a name: "Freedonian President X" parsed
+	// with "Freedonian" as head and the name below it.
 	// An apposition names the same person whatever the head ("his
 	// counterpart, X"); compounds only under a name or a title.
 	if h >= 0 && h < len(r.tok) {
@@ -516,7 +516,7 @@ func (r *resolver) flatTail(h int) int {
 	return last
 }
 
-// roleDescription resolves "the US president" or "Ukraine's president" to
+// roleDescription resolves "the Sylvanian president" or "Freedonia's president" to
 // the only person the document introduced with that role and that state
 // before token h.
 func (r *resolver) roleDescription(h int) int {
@@ -542,13 +542,13 @@ func (r *resolver) roleDescription(h int) int {
 		case c < h && t.Rel == "det" && strings.EqualFold(t.Form, "the"):
 			definite = true
 		case c < h && (t.Rel == "amod" || t.Rel == "compound"):
-			definite = false // "the incumbent chancellor", "the next chancellor": not one person
+			definite = false // "the outgoing governor", "the next governor": not one person
 		}
 	}
 	if _, ok := r.lex.Role(words); !ok || of < 0 && (!definite || area == "" && mod == "" && len(words) == 1 && !r.uniqueRole(words[0])) {
-		// "the US president", "Ukraine's president"; without the state,
+		// "the Sylvanian president", "Freedonia's president"; without the state,
 		// only a definite description that one person in the article
-		// holds ("the Culture Secretary", "the chancellor").
+		// holds ("the Fisheries Secretary", "the governor").
 		return -1
 	}
 	role := mod + area + strings.Join(words, " ") // "former leader" is held by whoever was called that
@@ -564,9 +564,9 @@ func (r *resolver) roleDescription(h int) int {
 	return found
 }
 
-// titles reads the title before a person's name ("Ukrainian President",
-// "Nassar's special envoy", "Nato Secretary-General"), an appositive after
-// it (", the British prime minister") and "of X" after it, and records
+// titles reads the title before a person's name ("Freedonian President",
+// "Nassar's special envoy", "Alliance Secretary-General"), an appositive after
+// it , the Freedonian prime minister and "of X" after it, and records
 // hasRole and leaderOf / representativeOf facts.
 func (r *resolver) titles(spanStart, nameStart, nameEnd, person int) {
 	d := r.doc
@@ -574,15 +574,15 @@ func (r *resolver) titles(spanStart, nameStart, nameEnd, person int) {
 	if len(roleToks) > 0 {
 		r.addRole(person, roleToks, of, poss, start, nameEnd)
 	} else if head := r.spanHead(nameStart, nameEnd); head >= 0 && d.Tokens[head].Rel == "appos" {
-		// A role phrase the name is in apposition to: "the Palestinian
-		// leader, Mahmoud Abbas", "his party leader, X,".
+		// A role phrase the name is in apposition to: "the Sylvanian
+		// leader, Omar Haddad", "his party leader, X,".
 		if h := d.Tokens[head].Head; h >= 0 && h < nameStart && r.lex.IsRoleWord(d.Tokens[h].Form) && d.Tokens[h].Form != "-" {
 			if roleToks, of, poss, start := r.roleBefore(h, person); len(roleToks) > 0 && roleToks[len(roleToks)-1] == h {
 				r.addRole(person, roleToks, of, poss, start, nameEnd)
 			}
 		}
 	}
-	// Appositive role: "X, the British prime minister,". Parsers often
+	// Appositive role: "X, the Freedonian prime minister,". Parsers often
 	// take such an appositive inside a list for a conjunct, so read it from
 	// the words: comma, optional "the", modifiers, role words, then a comma,
 	// "and", or the end of the sentence.
@@ -617,7 +617,7 @@ func (r *resolver) titles(spanStart, nameStart, nameEnd, person int) {
 			}
 			if len(toks) > 0 && (toks[len(toks)-1] == c) {
 				if afor && r.roleIs(toks, schema.MemberOf) {
-					// "the MP for Grantham": the member represents the
+					// "the MP for East Marsh": the member represents the
 					// place; the house is what they are a member of.
 					r.addRole(person, toks, -1, -1, nameStart, b)
 					r.facts = append(r.facts, r.nominal(r.nodes[person], schema.RepresentativeOf, "", schema.EntityTerm(r.nodes[aof]), nameStart, b))
@@ -634,7 +634,7 @@ func (r *resolver) titles(spanStart, nameStart, nameEnd, person int) {
 
 // roleBefore walks left from token i over a title: role words, their
 // modifiers, honorifics, the state or organisation they are held in ("US
-// President", "Tory leader") and a possessor ("Nassar's special envoy"). It
+// President", "Whig leader") and a possessor ("Nassar's special envoy"). It
 // returns the role tokens, the place or organisation node (or -1), the
 // possessor node (or -1) and the title's first token.
 func (r *resolver) roleBefore(i, person int) (roleToks []int, of, poss, start int) {
@@ -648,7 +648,7 @@ func (r *resolver) roleBefore(i, person int) (roleToks []int, of, poss, start in
 		case r.lex.IsHonorific(w):
 		case r.lex.IsRoleWord(w) && (w != "-" || len(roleToks) > 0) && (!isFunctionWord(t.UPOS) || i > 0 && r.lex.IsRoleWord(d.Tokens[i-1].Form)):
 			// Function words ("of", "the") only inside a title: "Chancellor
-			// of the Exchequer", never "the" before "Palestinian leader".
+			// of the Exchequer", never "the" before "Sylvanian leader".
 			roleToks = append([]int{i}, roleToks...)
 		case r.lex.IsRoleModifier(w) && len(roleToks) > 0:
 		case (w == "'s" || w == "’s") && i > 0 && r.tok[i-1] >= 0:
@@ -664,17 +664,17 @@ func (r *resolver) roleBefore(i, person int) (roleToks []int, of, poss, start in
 		case r.lex.IsPortfolio(w) && len(roleToks) > 0 && of < 0 && r.takesPortfolio(roleToks),
 			r.portfolioModifier(i) && len(roleToks) > 0 && of < 0 && r.takesPortfolio(roleToks),
 			r.generalTitle(i, roleToks) && of < 0:
-			// "Education Secretary", "Health spokesman", "Higher
+			// "Fisheries Secretary", "Energy spokesman", "Further
 			// Education Minister": the policy area is part of the title
 			// (addRole keeps it), not an organisation.
 		case r.tok[i] < 0 && isCapitalised(w) && len(roleToks) > 0 && !r.inTimex(i):
 			// A state or organisation the recogniser left inside the
-			// person's span or missed: "US President".
+			// person's span or missed: "Sylvanian President".
 			n, k := r.linkRun(i)
 			if n < 0 {
 				// Not in the gazetteer: a capitalised modifier of a role
-				// names the organisation it is held in ("Tory leader X",
-				// "Lib Dem leader Y").
+				// names the organisation it is held in ("Whig leader X",
+				// "Free Democrat leader Y").
 				n, k = r.orgRun(i)
 			}
 			if n < 0 {
@@ -698,9 +698,9 @@ func (r *resolver) orgRun(end int) (int, int) {
 	k := end
 	sentStart := d.Sentences[d.SentenceOf(end)].Start
 	// A word capitalised only because it starts the sentence ("But
-	// Labour spokesman X", "New Home Secretary X") names nothing; one the
-	// article also capitalises inside a sentence ("Liberal" of "the
-	// Liberal Democrats") is a name's first word.
+	// Whig spokesman X", "New Fisheries Secretary X") names nothing; one the
+	// article also capitalises inside a sentence ("Free" of "the
+	// Free Democrats") is a name's first word.
 	startsOnly := func(t int) bool {
 		return t == sentStart && d.Tokens[t].UPOS != "PROPN" && !r.capitalisedInside(d.Tokens[t].Form)
 	}
@@ -738,7 +738,7 @@ func (r *resolver) capitalisedInside(word string) bool {
 	return r.inside[word]
 }
 
-// appositiveRole reads ", the British prime minister," after a name.
+// appositiveRole reads ", the Freedonian prime minister," after a name.
 func (r *resolver) appositiveRole(person, after int) bool {
 	d := r.doc
 	sent := d.Sentences[d.SentenceOf(after-1)]
@@ -840,8 +840,8 @@ func (r *resolver) addRole(person int, roleToks []int, of, poss, start, end int)
 	}
 	last := roleToks[len(roleToks)-1]
 	if m := r.changedRole(roleToks[0]); m >= 0 {
-		// "former home secretary X", "Deputy Prime Minister Y": the whole
-		// title is the role; X is not the home secretary, nor Y the
+		// "former fisheries secretary X", "Deputy Prime Minister Y": the whole
+		// title is the role; X is not the fisheries secretary, nor Y the
 		// leader of the government.
 		r.facts = append(r.facts, r.nominal(r.nodes[person], schema.HasRole, "", schema.LiteralTerm(schema.Literal{Value: d.SpanText(m, last+1)}), min(start, m), end))
 		r.roles = append(r.roles, heldRole{person: person, role: strings.ToLower(d.Tokens[m].Form) + " " + strings.Join(words, " "), of: of})
@@ -850,19 +850,19 @@ func (r *resolver) addRole(person int, roleToks []int, of, poss, start, end int)
 	first := roleToks[0]
 	for first > 0 && first > start && ((r.lex.IsPortfolio(d.Tokens[first-1].Form) || r.portfolioModifier(first-1)) && r.takesPortfolio(roleToks) ||
 		r.generalTitle(first-1, roleToks)) {
-		first-- // "Education Secretary", "Higher Education Minister", "Solicitor General"
+		first-- // "Fisheries Secretary", "Further Education Minister", "Surgeon General"
 	}
 	role := d.SpanText(first, last+1)
 	r.facts = append(r.facts, r.nominal(r.nodes[person], schema.HasRole, "", schema.LiteralTerm(schema.Literal{Value: role}), start, end))
 	key := strings.Join(words, " ")
 	if first < roleToks[0] && r.lex.IsPortfolio(d.Tokens[roleToks[0]-1].Form) {
-		key = strings.ToLower(d.Tokens[roleToks[0]-1].Form) + " " + key // "culture secretary"
+		key = strings.ToLower(d.Tokens[roleToks[0]-1].Form) + " " + key // "fisheries secretary"
 	}
 	r.roles = append(r.roles, heldRole{person: person, role: key, of: of})
 	if of >= 0 && pred != schema.RepresentativeOf && r.nodes[of].Class == schema.ClassPerson && !r.holdsRole(of) {
 		// One leads or is a member of a state, party or body, never of a
 		// person: a name in a title that the recogniser took for a
-		// person's ("Tory leader X", "Lib Dem leader Y") is an
+		// person's ("Whig leader X", "Free Democrat leader Y") is an
 		// organisation's.
 		r.nodes[of].Class = schema.ClassOrganization
 	}
@@ -934,7 +934,7 @@ func (r *resolver) roleIs(roleToks []int, p schema.Predicate) bool {
 }
 
 // portfolioModifier reports whether token i is a capitalised adjective
-// right before a policy area ("Higher" in "Higher Education Minister").
+// right before a policy area ("Further" in "Further Education Minister").
 func (r *resolver) portfolioModifier(i int) bool {
 	d := r.doc
 	return i+1 < len(d.Tokens) && d.Tokens[i].UPOS == "ADJ" && isCapitalised(d.Tokens[i].Form) &&
@@ -942,7 +942,7 @@ func (r *resolver) portfolioModifier(i int) bool {
 }
 
 // generalTitle reports whether token i is the noun of a title with a
-// postpositive "General" ("Solicitor General", "Auditor General"): part of
+// postpositive "General" ("Surgeon General", "Inspector General"): part of
 // the title, not the organisation it is held in.
 func (r *resolver) generalTitle(i int, roleToks []int) bool {
 	d := r.doc
@@ -952,7 +952,7 @@ func (r *resolver) generalTitle(i int, roleToks []int) bool {
 
 // takesPortfolio reports whether a title names an office that answers for
 // a policy area: a minister, secretary, spokesperson or commissioner
-// ("Health spokesman"), not a chairman ("Racial Equality chairman" chairs
+// ("Energy spokesman"), not a chairman ("Fair Trading chairman" chairs
 // a body of that name).
 func (r *resolver) takesPortfolio(roleToks []int) bool {
 	switch strings.ToLower(r.doc.Tokens[roleToks[len(roleToks)-1]].Form) {
@@ -963,7 +963,7 @@ func (r *resolver) takesPortfolio(roleToks []int) bool {
 }
 
 // inTimex reports whether token i lies in a date or time expression the
-// recogniser found ("Tuesday" is not the organisation of "Tuesday Foreign
+// recogniser found ("Monday" is not the organisation of "Monday Foreign
 // Secretary X").
 func (r *resolver) inTimex(i int) bool {
 	for _, e := range r.doc.Entities {
@@ -975,7 +975,7 @@ func (r *resolver) inTimex(i int) bool {
 }
 
 // changedRole looks left of a title's first role word, over at most three
-// words of the same noun phrase ("Former welfare minister", "former French
+// words of the same noun phrase ("Former energy minister", "former Freedonian
 // President"), for a
 // modifier that means the bare role is not held ("former", "deputy",
 // "shadow"); it returns the modifier's token, or -1.
@@ -991,7 +991,7 @@ func (r *resolver) changedRole(first int) int {
 			continue
 		}
 		if w := strings.ToLower(t.Form); strings.HasPrefix(w, "ex-") || w == "ex" && j+1 < first && d.Tokens[j+1].Form == "-" {
-			return j // "Ex-Welsh Office Minister", "ex-prime minister": a former role
+			return j // "Ex-Freedonian Trade Minister", "ex-prime minister": a former role
 		}
 		if t.UPOS != "NOUN" && t.UPOS != "ADJ" && t.UPOS != "PROPN" {
 			return -1

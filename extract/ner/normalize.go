@@ -16,8 +16,8 @@ type Name struct {
 	Honorifics []string // stripped forms of address: "Sir", "Mr"
 	Role       string   // a title or role, title-cased: "President", "Prime Minister"
 	// Of is the country or organisation the role belongs to, when the
-	// mention says so ("Russian President ...", "..., the British prime
-	// minister", "Ukraine's president"); nil otherwise.
+	// mention says so ("Freedonian President ...", "..., the Freedonian prime
+	// minister", "Sylvania's president"); nil otherwise.
 	Of *gazetteer.Entry
 }
 
@@ -72,7 +72,7 @@ func Normalize(doc *nlp.Document, span nlp.Span) Name {
 	if nm.Role != "" && nm.Of == nil && roleStart > 0 {
 		nm.Of = ofBefore(doc, roleStart)
 	}
-	// after the span: ", the British prime minister"
+	// after the span: ", the Freedonian prime minister"
 	if nm.Role == "" && e < n && doc.Tokens[e].Form == "," {
 		if role, of, ok := appositive(doc, e+1); ok {
 			nm.Role, nm.Of = role, of

@@ -259,7 +259,7 @@ func (s *sentence) rawSubjects(p int) ([]Phrase, bool) {
 	}
 	if src != p && (s.rel(p) == "xcomp" || s.rel(p) == "advcl" && s.child(p, "mark") >= 0 && s.lower(s.child(p, "mark")) == "as") {
 		// Object control: "persuaded him to leave", "cited sources as
-		// saying", "urged the men to step down" (parsers label that object
+		// saying", "urged the miners to walk out" (parsers label that object
 		// iobj too); "promise" is the one common verb whose subject stays
 		// the controller ("promised voters to cut taxes").
 		if o := s.child(s.head(p), "obj", "iobj"); o >= 0 && s.tok(s.head(p)).Lemma != "promise" {
@@ -497,7 +497,7 @@ func (s *sentence) context(p int) ctx {
 			break
 		}
 		if s.gerundComplement(h) == cur {
-			r = "xcomp" // "ruled out ceding control": a complement however attached
+			r = "xcomp" // "ruled out giving up control": a complement however attached
 		}
 		// Relative clauses and bare participles ("terms discussed in
 		// Alaska") state facts of their own; marked adnominal clauses ("a
