@@ -7,6 +7,9 @@ import (
 	"github.com/newsgraph/newsgraph/extract/tag"
 )
 
+// DocOf is docOf for the examples, which live in package ner_test.
+var DocOf = docOf
+
 // docOf builds a one-sentence document from space-separated tokens, with
 // byte offsets into the text, tagged by the shipped tagger.
 func docOf(text string) *nlp.Document {
