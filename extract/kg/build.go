@@ -1161,13 +1161,8 @@ func (db *docBuilder) controlled(x *openie.Extraction, o int) int {
 		return -1
 	}
 	for _, c := range d.Children(v) {
-		if d.Tokens[c].Rel != "xcomp" || c < o || d.Tokens[c].UPOS != "VERB" {
-			continue
-		}
-		for _, m := range d.Children(c) {
-			if d.Tokens[m].Rel == "mark" && strings.EqualFold(d.Tokens[m].Form, "to") {
-				return c
-			}
+		if d.Tokens[c].Rel == "xcomp" && c > o && d.Tokens[c].UPOS == "VERB" && db.infinitive(c) {
+			return c
 		}
 	}
 	return -1

@@ -545,7 +545,7 @@ func (r *resolver) roleDescription(h int) int {
 			definite = false // "the outgoing governor", "the next governor": not one person
 		}
 	}
-	if _, ok := r.lex.Role(words); !ok || of < 0 && (!definite || area == "" && mod == "" && len(words) == 1 && !r.uniqueRole(words[0])) {
+	if _, ok := r.lex.Role(words); !ok || of < 0 && !definite {
 		// "the Sylvanian president", "Freedonia's president"; without the state,
 		// only a definite description that one person in the article
 		// holds ("the Fisheries Secretary", "the governor").
@@ -830,10 +830,7 @@ func (r *resolver) linkRun(end int) (int, int) {
 // addRole records the role and its facts.
 func (r *resolver) addRole(person int, roleToks []int, of, poss, start, end int) {
 	d := r.doc
-	words := make([]string, len(roleToks))
-	for k, t := range roleToks {
-		words[k] = strings.ToLower(d.Tokens[t].Form)
-	}
+	words := r.roleWords(roleToks)
 	pred, ok := r.lex.Role(words)
 	if !ok {
 		return
@@ -878,14 +875,10 @@ func (r *resolver) addRole(person int, roleToks []int, of, poss, start, end int)
 }
 
 func (r *resolver) addLeaderFact(person int, roleToks []int, of, start, end int) {
-	d := r.doc
 	if r.changedRole(roleToks[0]) >= 0 {
 		return
 	}
-	words := make([]string, len(roleToks))
-	for k, t := range roleToks {
-		words[k] = strings.ToLower(d.Tokens[t].Form)
-	}
+	words := r.roleWords(roleToks)
 	pred, ok := r.lex.Role(words)
 	if !ok {
 		return
@@ -898,21 +891,6 @@ func (r *resolver) addLeaderFact(person int, roleToks []int, of, start, end int)
 	r.facts = append(r.facts, r.nominal(r.nodes[person], pred, "", schema.EntityTerm(r.nodes[of]), start, end))
 }
 
-// uniqueRole reports whether exactly one person in the document holds a
-// role of that one word ("chancellor"), whatever its state.
-func (r *resolver) uniqueRole(word string) bool {
-	found := -1
-	for _, hr := range r.roles {
-		if strings.EqualFold(hr.role, word) {
-			if found >= 0 && found != hr.person {
-				return false
-			}
-			found = hr.person
-		}
-	}
-	return found >= 0
-}
-
 // holdsRole reports whether node n holds a role in the document.
 func (r *resolver) holdsRole(n int) bool {
 	for _, hr := range r.roles {
@@ -923,13 +901,18 @@ func (r *resolver) holdsRole(n int) bool {
 	return false
 }
 
-// roleIs reports whether the title's role words give predicate p.
-func (r *resolver) roleIs(roleToks []int, p schema.Predicate) bool {
+// roleWords returns the title's role words in lower case.
+func (r *resolver) roleWords(roleToks []int) []string {
 	words := make([]string, len(roleToks))
 	for k, t := range roleToks {
 		words[k] = strings.ToLower(r.doc.Tokens[t].Form)
 	}
-	got, ok := r.lex.Role(words)
+	return words
+}
+
+// roleIs reports whether the title's role words give predicate p.
+func (r *resolver) roleIs(roleToks []int, p schema.Predicate) bool {
+	got, ok := r.lex.Role(r.roleWords(roleToks))
 	return ok && got == p
 }
 
