@@ -149,16 +149,27 @@ func openBolt(o Options) (cgraph.QuadStore, hkv.KV, error) {
 	} else if err != nil {
 		return nil, nil, fmt.Errorf("open bolt store %s: %w", o.Path, err)
 	}
+	if !o.ReadOnly {
+		// Before Cayley opens the store: it reads the index list then.
+		if _, err := addLabelIndex(db); err != nil {
+			db.Close()
+			return nil, nil, fmt.Errorf("open bolt store %s: add the graph-label index: %w", o.Path, err)
+		}
+	}
 	h := hbolt.New(db)
 	qs, err := newKV(h, o.ReadOnly, "bolt store "+o.Path)
 	return qs, h, err
 }
 
-// newKV initialises a kv store on first use and opens it.
+// newKV initialises a kv store on first use, with the label index
+// (storeIndexes), and opens it.
 func newKV(h hkv.KV, readOnly bool, what string) (cgraph.QuadStore, error) {
 	qs, err := kv.New(h, kvOptions)
 	if errors.Is(err, cgraph.ErrNotInitialized) && !readOnly {
 		if err = kv.Init(h, kvOptions); err == nil {
+			err = initIndexes(context.Background(), h)
+		}
+		if err == nil {
 			qs, err = kv.New(h, kvOptions)
 		}
 	}
