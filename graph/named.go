@@ -58,9 +58,12 @@ var (
 )
 
 // jsEntities is a Gizmo prelude that defines `who`: the entity nodes an
-// argument names, by IRI, rdfs:label or skos:altLabel.
+// argument names, by IRI, rdfs:label or skos:altLabel, each once. A
+// label is written in every article graph that names the entity; with
+// each node repeated as often, "entity Blair" on the BBC folder took 38 s
+// instead of 0.5 s.
 func jsEntities(arg string) string {
-	return fmt.Sprintf(`var arg = %s; var who = arg.indexOf("://") > 0 ? ["<" + arg + ">"] : g.V(arg).In([%s, %s]).ToArray();`+"\n",
+	return fmt.Sprintf(`var arg = %s; var who = arg.indexOf("://") > 0 ? ["<" + arg + ">"] : g.V(arg).In([%s, %s]).Unique().ToArray();`+"\n",
 		js(arg), jsLabel, jsIRI(schema.SKOS+"altLabel"))
 }
 

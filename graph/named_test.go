@@ -87,3 +87,20 @@ func TestStats(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// TestNamedEntityOnce: the entity an argument names is listed once, though
+// both fixture articles write its label.
+func TestNamedEntityOnce(t *testing.T) {
+	s := fixtureStore(t, Options{})
+	var got []string
+	err := s.Query(context.Background(), jsEntities("Freedonia")+"g.Emit(who)", 0, func(r Result) error {
+		got = append(got, r.String())
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "[<https://w3id.org/newsgraph/id/entity/freedonia>]"; len(got) != 1 || got[0] != want {
+		t.Errorf("who = %q, want %s", got, want)
+	}
+}
