@@ -19,7 +19,9 @@ import (
 
 // Result is one result of a Gizmo query: either a path result (Tags maps
 // each tag to its node; "id" is the node the path ends on), or a value the
-// query emitted with g.Emit (Value).
+// query emitted with g.Emit (Value). The script's own final value, when it
+// is data (a number, string, boolean, or arrays and objects of them, as
+// from g.V().Count()), is the last result, as Cayley's REPL shows it.
 type Result struct {
 	Tags  map[string]schema.Node
 	Value any
@@ -111,7 +113,7 @@ func (s *Store) Query(ctx context.Context, text string, limit int, fn func(Resul
 	n := 0
 	for it.Next(qctx) {
 		r, ok := it.Result().(*gizmo.Result)
-		if !ok || r == nil || r.Meta {
+		if !ok || r == nil || r.Meta && !plainData(r.Val) {
 			continue
 		}
 		res := Result{Value: r.Val}
@@ -198,4 +200,29 @@ func watchMemory(ctx context.Context, cancel context.CancelCauseFunc, limit uint
 		}
 	}()
 	return func() { close(done) }
+}
+
+// plainData reports whether v, a script's exported final value, is data
+// worth showing: numbers, strings, booleans, and arrays and objects of
+// them; not undefined, nor a path or a function.
+func plainData(v any) bool {
+	switch v := v.(type) {
+	case int64, float64, string, bool:
+		return true
+	case []any:
+		for _, e := range v {
+			if !plainData(e) {
+				return false
+			}
+		}
+		return true
+	case map[string]any:
+		for _, e := range v {
+			if !plainData(e) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }

@@ -50,6 +50,12 @@ func TestQuery(t *testing.T) {
 				"id=FD\tx=https://w3id.org/newsgraph/id/entity/freedonia", "id=FD\tx=https://w3id.org/newsgraph/id/entity/freedonia"}},
 		{"limit", `g.V().All()`, 3, nil},
 		{"emit", `g.Emit({a: 1}); g.Emit("two")`, 0, []string{"map[a:1]", "two"}},
+		// The script's own value, when it is data, is a result too (as in
+		// Cayley's REPL): a count needs no g.Emit.
+		{"value", `g.V("<https://w3id.org/newsgraph/id/entity/sylvania>").Out("<https://w3id.org/newsgraph/ns#controls>").Count()`, 0, []string{"1"}},
+		{"value array", `var n = 2; [n, "x", {k: true}]`, 0, []string{"[2 x map[k:true]]"}},
+		{"value not data", `g.V("<https://w3id.org/newsgraph/id/entity/sylvania>")`, 0, nil},
+		{"value after emit", `g.Emit("a"); 7`, 0, []string{"a", "7"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
