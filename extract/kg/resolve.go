@@ -27,6 +27,9 @@ type resolver struct {
 	// (set by the builder: groups, proposals); inChain guards recursion.
 	viaChain func(head int) int
 	inChain  map[int]bool
+	// byHead lists the mentions headed by each token, in document order
+	// (built on first use, so resolving a head does not scan them all).
+	byHead map[int][]int
 	// roles records titles seen for each person node, to resolve role
 	// descriptions ("the US president") later in the document.
 	roles []heldRole
@@ -474,8 +477,14 @@ func (r *resolver) resolve(h int) int {
 		}
 	}
 	d := r.doc
-	for _, m := range d.Mentions {
-		if m.Head == h && m.Chain >= 0 {
+	if r.byHead == nil {
+		r.byHead = make(map[int][]int, len(d.Mentions))
+		for i, m := range d.Mentions {
+			r.byHead[m.Head] = append(r.byHead[m.Head], i)
+		}
+	}
+	for _, mi := range r.byHead[h] {
+		if m := d.Mentions[mi]; m.Chain >= 0 {
 			if n, ok := r.chainNode[m.Chain]; ok {
 				return n
 			}
