@@ -926,11 +926,13 @@ func (r *resolver) roleIs(roleToks []int, p schema.Predicate) bool {
 }
 
 // portfolioModifier reports whether token i is a capitalised adjective
-// right before a policy area ("Further" in "Further Education Minister").
+// right before a policy area ("Further" in "Further Education Minister"),
+// other than a modifier of the title itself ("New" in "New Trade
+// Secretary X").
 func (r *resolver) portfolioModifier(i int) bool {
 	d := r.doc
 	return i+1 < len(d.Tokens) && d.Tokens[i].UPOS == "ADJ" && isCapitalised(d.Tokens[i].Form) &&
-		r.tok[i] < 0 && r.lex.IsPortfolio(d.Tokens[i+1].Form)
+		r.tok[i] < 0 && r.lex.IsPortfolio(d.Tokens[i+1].Form) && !r.lex.IsRoleModifier(d.Tokens[i].Form)
 }
 
 // generalTitle reports whether token i is the noun of a title with a
