@@ -52,6 +52,13 @@ func TestSplitTitles(t *testing.T) {
 		{"President Ana", "President Ana", "GPE", "PERSON:Ana"},
 		{"the Ana Lopez school", "Ana Lopez", "PERSON", "PERSON:Ana Lopez"},
 		{"King Street", "King Street", "GPE", "GPE:King Street"},
+		// a span that is a title and nothing else names no one
+		{"the Lord Chief Justice spoke .", "Lord Chief Justice", "PERSON", ""},
+		{"the Prime Minister spoke .", "Prime Minister", "PERSON", ""},
+		{"Mr King spoke .", "Mr King", "PERSON", "PERSON:King"},
+		{"General King spoke .", "General King", "PERSON", "PERSON:King"},
+		{"the Lord Chief Justice spoke .", "Justice", "PERSON", ""},
+		{"the Lord Chief Justice spoke .", "Lord", "PERSON", ""},
 	}
 	for _, tt := range tests {
 		d := docOf(tt.text)

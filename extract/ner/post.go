@@ -208,6 +208,9 @@ func splitTitles(doc *nlp.Document, spans []nlp.Span) []nlp.Span {
 			// the name starts after the last title in the span's
 			// capitalised lead: "US President Ana Lopez", "Vice President
 			// Lopez", "Secretary - General Jan Berg"
+			if s.End-s.Start > 1 && roleSet[strings.ToLower(doc.Forms(s.Start, s.End))] {
+				continue // "Prime Minister" alone
+			}
 			last := -1
 			for k := s.Start; k < s.End-1; k++ {
 				f := doc.Tokens[k].Form
@@ -219,6 +222,16 @@ func splitTitles(doc *nlp.Document, spans []nlp.Span) []nlp.Span {
 			}
 			if last >= 0 {
 				s.Start = last + 1
+			}
+			// What is left completes a title with the word before it ("Lord
+			// Chief Justice"), or is an honorific alone: no name at all. A
+			// title word after an honorific or another title stays a name
+			// ("Mr King", "General King").
+			if s.End-s.Start == 1 && s.Start > 0 && roleSet[strings.ToLower(doc.Tokens[s.Start-1].Form+" "+doc.Tokens[s.Start].Form)] {
+				continue
+			}
+			if s.End-s.Start == 1 && isHonorific(doc.Tokens[s.Start].Form) {
+				continue // "Lord" alone
 			}
 			out = append(out, s)
 		case "ORG", "GPE":
