@@ -59,6 +59,8 @@ func TestSplitTitles(t *testing.T) {
 		{"General King spoke .", "General King", "PERSON", "PERSON:King"},
 		{"the Lord Chief Justice spoke .", "Justice", "PERSON", ""},
 		{"the Lord Chief Justice spoke .", "Lord", "PERSON", ""},
+		{"Lord Falconer spoke .", "Lord", "PERSON", "PERSON:Falconer"},
+		{"Lord Ana de Berg spoke .", "Lord", "PERSON", "PERSON:Ana"},
 	}
 	for _, tt := range tests {
 		d := docOf(tt.text)

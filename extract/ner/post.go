@@ -201,6 +201,12 @@ func titleAt(doc *nlp.Document, i int) bool {
 // splitTitles keeps titles out of names (Normalize reads them from the
 // words before the name).
 func splitTitles(doc *nlp.Document, spans []nlp.Span) []nlp.Span {
+	covered := make(map[int]bool)
+	for _, s := range spans {
+		for i := s.Start; i < s.End; i++ {
+			covered[i] = true
+		}
+	}
 	var out []nlp.Span
 	for _, s := range spans {
 		switch s.Label {
@@ -231,7 +237,17 @@ func splitTitles(doc *nlp.Document, spans []nlp.Span) []nlp.Span {
 				continue
 			}
 			if s.End-s.Start == 1 && isHonorific(doc.Tokens[s.Start].Form) {
-				continue // "Lord" alone
+				// "Lord" alone: the name is the capitalised run after it
+				// ("Lord Falconer" tagged on its first word), if any.
+				end := s.Start + 1
+				for end < len(doc.Tokens) && end-s.Start <= 3 && !covered[end] && isCap(doc.Tokens[end].Form) &&
+					!titleAt(doc, end) && doc.Tokens[end].UPOS != "PUNCT" {
+					end++
+				}
+				if end == s.Start+1 {
+					continue
+				}
+				s.Start, s.End = s.Start+1, end
 			}
 			out = append(out, s)
 		case "ORG", "GPE":
