@@ -41,6 +41,10 @@ func (m Minter) base() string {
 // Article returns the IRI of an article and of its named graph.
 func (m Minter) Article(id string) string { return m.base() + "article/" + EscapeKey(id) }
 
+// Graph returns the IRI of a named graph that is not an article's: what
+// newsgraph derives from the whole store ("person-links").
+func (m Minter) Graph(name string) string { return m.base() + "graph/" + EscapeKey(name) }
+
 // Entity returns the IRI of an entity: entity/ for actors, territories and
 // things, proposal/ for proposals, event/ for events. The key is the
 // entity's identity key, percent-encoded; the class is not part of it, so a

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/kg"
 	"github.com/newsgraph/newsgraph/extract/pipeline"
 	"github.com/newsgraph/newsgraph/graph"
@@ -185,6 +186,13 @@ func runBuild(ctx context.Context, args []string, io stdio) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	var links []graph.PersonLink
+	if st.articles > 0 {
+		var err error
+		if links, err = store.LinkPersons(ctx, givenName); err != nil {
+			return err
+		}
+	}
 	elapsed := time.Since(start)
 	sort.Slice(done, func(i, j int) bool { return done[i].item.Article.ID < done[j].item.Article.ID })
 	if *list == "always" || *list == "auto" && len(done) <= 10 {
@@ -195,11 +203,32 @@ func runBuild(ctx context.Context, args []string, io stdio) error {
 	fmt.Fprintf(io.out, "%d articles, %d sentences, %d words, %d facts (%d asserted), %d entities in %s (%.0f words/s) -> %s %s\n",
 		st.articles, st.sentences, st.words, st.facts, st.asserted, len(st.entities), elapsed.Round(time.Millisecond),
 		float64(st.words)/elapsed.Seconds(), store.Backend(), storeLocation(db))
+	if len(links) > 0 {
+		fmt.Fprintf(io.out, "%d people named by surname alone linked to their full names (owl:sameAs)\n", len(links))
+	}
 	if st.failed > 0 {
 		return fmt.Errorf("%d of %d articles failed (reported above); the others were written", st.failed, st.failed+st.articles)
 	}
 	return nil
 }
+
+// givenName reports whether a word is a given name in the gazetteer's
+// lists: a person node named by it alone is not linked to a full name
+// ending in it.
+func givenName(w string) bool {
+	givenOnce.Do(func() {
+		givenSet = map[string]bool{}
+		for _, n := range gazetteer.ListNames(gazetteer.GivenNames) {
+			givenSet[n] = true
+		}
+	})
+	return givenSet[w]
+}
+
+var (
+	givenOnce sync.Once
+	givenSet  map[string]bool
+)
 
 // startCPUProfile writes a CPU profile to path until the returned function
 // is called.

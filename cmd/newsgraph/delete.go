@@ -30,6 +30,10 @@ func runDelete(ctx context.Context, args []string, io stdio) error {
 		}
 		fmt.Fprintf(io.err, "%s: %d quads removed\n", id, n)
 	}
+	// The person links follow the articles that are left.
+	if _, err := s.LinkPersons(ctx, givenName); err != nil {
+		errs = append(errs, err)
+	}
 	if err := s.Close(); err != nil {
 		errs = append(errs, err)
 	}

@@ -1,0 +1,166 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// SameAs is owl:sameAs, which LinkPersons writes.
+const SameAs = schema.OWL + "sameAs"
+
+// PersonLink says that the person node From, named by a surname alone in
+// the articles that mention it, is the person node To, the only person in
+// the store with a full name ending in that surname.
+type PersonLink struct {
+	From, To string // IRIs
+	Surname  string
+	ToName   string // the full name that decided it
+}
+
+// LinksGraph is the named graph that holds the links LinkPersons writes.
+func (s *Store) LinksGraph() string { return s.minter.Graph("person-links") }
+
+// LinkPersons joins person nodes across articles. An article that names a
+// person by surname alone ("Mr Dubois said") gets a node of its own, since
+// nothing in that article gives the full name; when exactly one person
+// node in the whole store has a full name (two words or more) whose last
+// word is that surname, the two are the same person and LinkPersons
+// records it as From owl:sameAs To. A surname that ends two full names
+// ("Dubois" with Anna Dubois and Paul Dubois) links nothing, nor does a
+// full name with a lower-case word other than a name particle ("praised
+// Dubois", a misread name), nor a word for which notSurname returns true
+// (build passes the given names: "Paul" alone is a first name, not Paul
+// Dubois's surname).
+//
+// The links are derived from the store as it is: LinkPersons replaces the
+// whole links graph (LinksGraph) each time, so after adding or deleting
+// articles it gives the same links as on a fresh build of the same
+// articles. The named queries follow the links.
+func (s *Store) LinkPersons(ctx context.Context, notSurname func(string) bool) ([]PersonLink, error) {
+	names := map[string]map[string]bool{} // person IRI -> its labels
+	q := fmt.Sprintf(`g.V(%s).In(%s).Unique().Tag("p").Out([%s, %s]).Tag("l").All()`,
+		jsIRI(schema.ClassIRI(schema.ClassPerson)), jsType, jsLabel, jsIRI(schema.SKOS+"altLabel"))
+	err := s.Query(ctx, q, 0, func(r Result) error {
+		p, l := r.Tags["p"], r.Tags["l"]
+		if p.Kind != schema.KindIRI || l.Value == "" {
+			return nil
+		}
+		if names[p.Value] == nil {
+			names[p.Value] = map[string]bool{}
+		}
+		names[p.Value][l.Value] = true
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("link persons: %w", err)
+	}
+	// Full names by their last word; nodes known by one word only.
+	bySurname := map[string][]string{}
+	full := map[string]string{}
+	var single []string
+	for p, ls := range names {
+		multi := false
+		for l := range ls {
+			ws := strings.Fields(l)
+			if len(ws) < 2 || !nameWords(ws) {
+				continue
+			}
+			multi = true
+			last := ws[len(ws)-1]
+			if !slices.Contains(bySurname[last], p) {
+				bySurname[last] = append(bySurname[last], p)
+				full[p+" "+last] = l
+			}
+		}
+		if !multi {
+			single = append(single, p)
+		}
+	}
+	slices.Sort(single)
+	var links []PersonLink
+	for _, p := range single {
+		var target, surname string
+		for l := range names[p] {
+			if c := bySurname[l]; len(c) == 1 && isSurname(l) && (notSurname == nil || !notSurname(l)) {
+				if target != "" && target != c[0] {
+					target = "" // its labels point at different people
+					break
+				}
+				target, surname = c[0], l
+			}
+		}
+		if target != "" {
+			links = append(links, PersonLink{From: p, To: target, Surname: surname, ToName: full[target+" "+surname]})
+		}
+	}
+	g := schema.IRI(s.LinksGraph())
+	var quads []schema.Quad
+	for _, l := range links {
+		quads = append(quads, schema.Quad{S: schema.IRI(l.From), P: schema.IRI(SameAs), O: schema.IRI(l.To), G: g})
+	}
+	if err := s.replaceGraph(ctx, g, quads); err != nil {
+		return nil, fmt.Errorf("link persons: %w", err)
+	}
+	return links, nil
+}
+
+// isSurname reports whether a one-word label can be a surname: capitalised
+// and with a lower-case letter ("Dubois", not "UN" or "dubois").
+func isSurname(w string) bool {
+	if w == "" || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	return strings.ToUpper(w) != w
+}
+
+// nameParticles may stand lower case inside a personal name.
+var nameParticles = map[string]bool{"de": true, "da": true, "di": true, "du": true, "van": true, "von": true,
+	"der": true, "den": true, "del": true, "la": true, "le": true, "bin": true, "ibn": true, "al": true, "el": true, "y": true}
+
+// nameWords reports whether every word of a full name is capitalised or a
+// name particle.
+func nameWords(ws []string) bool {
+	for _, w := range ws {
+		if !nameParticles[w] && (w[0] < 'A' || w[0] > 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// replaceGraph makes the named graph g hold exactly quads, in one batch.
+func (s *Store) replaceGraph(ctx context.Context, g schema.Node, quads []schema.Quad) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	old, err := s.graphQuads(ctx, toValue(g))
+	if err != nil {
+		return err
+	}
+	want := make(map[schema.Quad]bool, len(quads))
+	for _, q := range quads {
+		want[q] = true
+	}
+	var deltas []cgraph.Delta
+	for _, q := range old {
+		if !want[q] {
+			deltas = append(deltas, cgraph.Delta{Quad: toQuad(q), Action: cgraph.Delete})
+		}
+		delete(want, q)
+	}
+	for _, q := range quads {
+		if want[q] {
+			deltas = append(deltas, cgraph.Delta{Quad: toQuad(q), Action: cgraph.Add})
+			delete(want, q)
+		}
+	}
+	if len(deltas) == 0 {
+		return nil
+	}
+	return s.applyDeltas(deltas)
+}
