@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -201,8 +202,33 @@ func openSQL(flavor string, o Options) (cgraph.QuadStore, error) {
 	if o.Path == "" {
 		return nil, fmt.Errorf("open %s store: no connection string (set --dbpath, e.g. postgres://user@127.0.0.1/db)", flavor)
 	}
-	if err := csql.Init(flavor, o.Path, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+	db, err := sql.Open(flavor, o.Path)
+	if err != nil {
 		return nil, fmt.Errorf("open %s store: %w", flavor, err)
+	}
+	defer db.Close()
+	// Cayley's Init on an existing store logs an error ("cannot create
+	// nodes table") before it says so; ask first.
+	var exists bool
+	if err := db.QueryRow(`SELECT to_regclass('quads') IS NOT NULL`).Scan(&exists); err != nil {
+		return nil, fmt.Errorf("open %s store: %w", flavor, err)
+	}
+	switch {
+	case !exists && o.ReadOnly:
+		return nil, fmt.Errorf("open %s store: no newsgraph store in that database (no quads table; build or load creates one)", flavor)
+	case !exists:
+		if err := csql.Init(flavor, o.Path, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			return nil, fmt.Errorf("open %s store: %w", flavor, err)
+		}
+	}
+	if !o.ReadOnly {
+		// Cayley's four indexes on quads all lead with subject, predicate
+		// or object: without this one, reading an article's graph to
+		// rewrite or delete it scans the whole table (as on bolt before
+		// labelIndex). PostgreSQL's planner uses it without Cayley knowing.
+		if _, err := db.Exec(`CREATE INDEX IF NOT EXISTS quads_label_index ON quads (label_hash)`); err != nil {
+			return nil, fmt.Errorf("open %s store: index on graph labels: %w", flavor, err)
+		}
 	}
 	qs, err := csql.New(flavor, o.Path, nil)
 	if err != nil {
@@ -219,3 +245,4 @@ func (s *Store) Minter() schema.Minter { return s.minter }
 
 // Close closes the store.
 func (s *Store) Close() error { return s.qs.Close() }
+
