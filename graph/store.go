@@ -245,4 +245,3 @@ func (s *Store) Minter() schema.Minter { return s.minter }
 
 // Close closes the store.
 func (s *Store) Close() error { return s.qs.Close() }
-
