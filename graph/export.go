@@ -23,7 +23,12 @@ import (
 // escaped, datatypes are written as full IRIs, blank node labels outside
 // [A-Za-z0-9_.-] are hex-encoded. A relative IRI or a malformed language
 // tag in the store is an error (with the quad), not broken output.
-func (s *Store) Export(ctx context.Context, w io.Writer, docID string) (int, error) {
+func (s *Store) Export(ctx context.Context, w io.Writer, docID string) (n int, err error) {
+	defer recoverCorrupt(&err)
+	return s.export(ctx, w, docID)
+}
+
+func (s *Store) export(ctx context.Context, w io.Writer, docID string) (int, error) {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	var b strings.Builder
 	n := 0

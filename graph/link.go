@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/refs"
+	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -43,20 +45,7 @@ func (s *Store) LinksGraph() string { return s.minter.Graph("person-links") }
 // articles it gives the same links as on a fresh build of the same
 // articles. The named queries follow the links.
 func (s *Store) LinkPersons(ctx context.Context, notSurname func(string) bool) ([]PersonLink, error) {
-	names := map[string]map[string]bool{} // person IRI -> its labels
-	q := fmt.Sprintf(`g.V(%s).In(%s).Unique().Tag("p").Out([%s, %s]).Tag("l").All()`,
-		jsIRI(schema.ClassIRI(schema.ClassPerson)), jsType, jsLabel, jsIRI(schema.SKOS+"altLabel"))
-	err := s.Query(ctx, q, 0, func(r Result) error {
-		p, l := r.Tags["p"], r.Tags["l"]
-		if p.Kind != schema.KindIRI || l.Value == "" {
-			return nil
-		}
-		if names[p.Value] == nil {
-			names[p.Value] = map[string]bool{}
-		}
-		names[p.Value][l.Value] = true
-		return nil
-	})
+	names, err := s.personLabels(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("link persons: %w", err)
 	}
@@ -163,4 +152,89 @@ func (s *Store) replaceGraph(ctx context.Context, g schema.Node, quads []schema.
 		return nil
 	}
 	return s.applyDeltas(deltas)
+}
+
+// personLabels returns the labels (rdfs:label, skos:altLabel) of every
+// person node, by IRI. It walks Cayley's indexes in this goroutine (not
+// through a Gizmo query, which runs in Cayley's own), so that a damaged
+// store gives an error here instead of ending the process.
+func (s *Store) personLabels(ctx context.Context) (names map[string]map[string]bool, err error) {
+	defer recoverCorrupt(&err)
+	names = map[string]map[string]bool{}
+	ref := func(v quad.Value) (refs.Ref, error) { return s.qs.ValueOf(v) }
+	person, err := ref(quad.IRI(schema.ClassIRI(schema.ClassPerson)))
+	if err != nil || person == nil {
+		return names, err
+	}
+	var keys [3]any
+	for i, p := range []string{schema.RDF + "type", schema.RDFS + "label", schema.SKOS + "altLabel"} {
+		r, err := ref(quad.IRI(p))
+		if err != nil {
+			return nil, err
+		}
+		keys[i] = refs.ToKey(r)
+	}
+	each := func(dir quad.Direction, v refs.Ref, fn func(q refs.Ref) error) error {
+		it := s.qs.QuadIterator(dir, v).Iterate()
+		defer it.Close()
+		for it.Next(ctx) {
+			if err := fn(it.Result()); err != nil {
+				return err
+			}
+		}
+		return it.Err()
+	}
+	var people []refs.Ref
+	seen := map[any]bool{}
+	err = each(quad.Object, person, func(q refs.Ref) error {
+		p, err := s.qs.QuadDirection(q, quad.Predicate)
+		if err != nil || refs.ToKey(p) != keys[0] {
+			return err
+		}
+		sub, err := s.qs.QuadDirection(q, quad.Subject)
+		if err == nil && !seen[refs.ToKey(sub)] {
+			seen[refs.ToKey(sub)] = true
+			people = append(people, sub)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range people {
+		pv, err := s.qs.NameOf(p)
+		if err != nil {
+			return nil, err
+		}
+		iri, ok := pv.(quad.IRI)
+		if !ok {
+			continue
+		}
+		err = each(quad.Subject, p, func(q refs.Ref) error {
+			pr, err := s.qs.QuadDirection(q, quad.Predicate)
+			if err != nil || refs.ToKey(pr) != keys[1] && refs.ToKey(pr) != keys[2] {
+				return err
+			}
+			o, err := s.qs.QuadDirection(q, quad.Object)
+			if err != nil {
+				return err
+			}
+			ov, err := s.qs.NameOf(o)
+			if err != nil {
+				return err
+			}
+			if l, ok := ov.(quad.String); ok && l != "" {
+				k := fullIRI(iri)
+				if names[k] == nil {
+					names[k] = map[string]bool{}
+				}
+				names[k][string(l)] = true
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return names, nil
 }

@@ -370,7 +370,12 @@ const (
 // file is spooled to a temporary file first, so memory stays flat. Quads
 // the store already holds, and duplicates in the input, are skipped, never
 // written twice.
-func (s *Store) Import(ctx context.Context, r io.Reader) (ImportResult, error) {
+func (s *Store) Import(ctx context.Context, r io.Reader) (res ImportResult, err error) {
+	defer recoverCorrupt(&err)
+	return s.importQuads(ctx, r)
+}
+
+func (s *Store) importQuads(ctx context.Context, r io.Reader) (ImportResult, error) {
 	var src io.ReadSeeker
 	if f, ok := r.(*os.File); ok {
 		if _, err := f.Seek(0, io.SeekCurrent); err == nil {

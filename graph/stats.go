@@ -27,7 +27,12 @@ type Stats struct {
 
 // Stats scans the store once and counts quads, articles, entities by class
 // and statements by predicate.
-func (s *Store) Stats(ctx context.Context) (Stats, error) {
+func (s *Store) Stats(ctx context.Context) (st Stats, err error) {
+	defer recoverCorrupt(&err)
+	return s.stats(ctx)
+}
+
+func (s *Store) stats(ctx context.Context) (Stats, error) {
 	var st Stats
 	typ := schema.RDF + "type"
 	pred := schema.RDF + "predicate"

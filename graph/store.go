@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -54,6 +56,10 @@ type Options struct {
 // ErrLocked is returned by Open when another process holds the bolt file.
 var ErrLocked = errors.New("database is locked by another process")
 
+// ErrCorrupt is returned when a store's file is damaged: shorter than its
+// own pages say, or with pages that are not what they claim to be.
+var ErrCorrupt = errors.New("database file is damaged")
+
 // Store is an open newsgraph store. Its methods are safe for concurrent use;
 // writes are serialised.
 type Store struct {
@@ -67,7 +73,12 @@ type Store struct {
 }
 
 // Open opens (creating on first use) the store the options name.
-func Open(ctx context.Context, o Options) (*Store, error) {
+func Open(ctx context.Context, o Options) (s *Store, err error) {
+	defer recoverCorrupt(&err)
+	return open(ctx, o)
+}
+
+func open(ctx context.Context, o Options) (*Store, error) {
 	if o.Backend == "" {
 		o.Backend = Bolt
 	}
@@ -143,11 +154,19 @@ func openBolt(o Options) (cgraph.QuadStore, hkv.KV, error) {
 	// A large initial mmap avoids remapping (and dereferencing every
 	// node) each time the file doubles during a big load; it reserves
 	// address space, not memory.
+	// A file cut short makes bolt read past its end while it opens (the
+	// freelist page): a bus error, which this turns into a panic that
+	// Open reports as ErrCorrupt.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	db, err := bolt.Open(file, 0o644, &bolt.Options{Timeout: o.Timeout, ReadOnly: o.ReadOnly,
 		InitialMmapSize: 1 << 30, FreelistType: bolt.FreelistMapType})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, nil, fmt.Errorf("open bolt store %s: %w (waited %v)", o.Path, ErrLocked, o.Timeout)
 	} else if err != nil {
+		return nil, nil, fmt.Errorf("open bolt store %s: %w", o.Path, err)
+	}
+	if err := checkBoltSize(db); err != nil {
+		db.Close()
 		return nil, nil, fmt.Errorf("open bolt store %s: %w", o.Path, err)
 	}
 	if !o.ReadOnly {
@@ -245,3 +264,41 @@ func (s *Store) Minter() schema.Minter { return s.minter }
 
 // Close closes the store.
 func (s *Store) Close() error { return s.qs.Close() }
+
+// checkBoltSize compares the file's size with the pages its last committed
+// transaction says it has: a file cut short (a copy that did not finish, a
+// full disk) would otherwise crash the process with a bus error on the
+// first read past its end.
+func checkBoltSize(db *bolt.DB) error {
+	st, err := os.Stat(db.Path())
+	if err != nil {
+		return err
+	}
+	return db.View(func(tx *bolt.Tx) error {
+		if need := tx.Size(); st.Size() < need {
+			return fmt.Errorf("%w: the file has %d bytes but its pages reach %d (cut short?)", ErrCorrupt, st.Size(), need)
+		}
+		return nil
+	})
+}
+
+// recoverCorrupt turns a panic of the bolt package on a damaged page
+// ("page expected to be ...", "invalid page type") met in this goroutine
+// into ErrCorrupt; other panics go on.
+func recoverCorrupt(err *error) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	msg := fmt.Sprint(r)
+	if _, fault := r.(interface{ Addr() uintptr }); fault {
+		// a read past the end of the mapped file (debug.SetPanicOnFault)
+		*err = fmt.Errorf("%w: read past the end of the file (%s)", ErrCorrupt, msg)
+		return
+	}
+	if strings.Contains(msg, "page") || strings.Contains(msg, "assertion failed") || strings.Contains(msg, "unexpected fault address") {
+		*err = fmt.Errorf("%w: %s", ErrCorrupt, msg)
+		return
+	}
+	panic(r)
+}

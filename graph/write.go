@@ -93,7 +93,8 @@ func (s *Store) WriteArticles(ctx context.Context, arts []ArticleFacts) ([]Write
 // applyArticles replaces the named graphs of the articles arts[i], i in
 // idx, in one ApplyDeltas call and fills their res; on failure nothing is
 // written and res is left alone. The caller holds s.wmu.
-func (s *Store) applyArticles(ctx context.Context, arts []ArticleFacts, quads [][]schema.Quad, idx []int, res []WriteResult) error {
+func (s *Store) applyArticles(ctx context.Context, arts []ArticleFacts, quads [][]schema.Quad, idx []int, res []WriteResult) (err error) {
+	defer recoverCorrupt(&err)
 	var deltas []cgraph.Delta
 	results := make([]WriteResult, len(idx))
 	for k, i := range idx {
@@ -159,7 +160,8 @@ func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
 // labels and metadata) in one batch and nothing else. It returns the number
 // of quads removed, or an error wrapping ErrNotFound when the store has no
 // such article.
-func (s *Store) DeleteArticle(ctx context.Context, id string) (int, error) {
+func (s *Store) DeleteArticle(ctx context.Context, id string) (n int, err error) {
+	defer recoverCorrupt(&err)
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	old, err := s.graphQuads(ctx, quad.IRI(s.minter.Article(id)))
