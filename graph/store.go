@@ -151,13 +151,13 @@ func openBolt(o Options) (cgraph.QuadStore, hkv.KV, error) {
 			return nil, nil, fmt.Errorf("open bolt store %s: %w", o.Path, err)
 		}
 	}
-	// A large initial mmap avoids remapping (and dereferencing every
-	// node) each time the file doubles during a big load; it reserves
-	// address space, not memory.
 	// A file cut short makes bolt read past its end while it opens (the
 	// freelist page): a bus error, which this turns into a panic that
 	// Open reports as ErrCorrupt.
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	// A large initial mmap avoids remapping (and dereferencing every
+	// node) each time the file doubles during a big load; it reserves
+	// address space, not memory.
 	db, err := bolt.Open(file, 0o644, &bolt.Options{Timeout: o.Timeout, ReadOnly: o.ReadOnly,
 		InitialMmapSize: 1 << 30, FreelistType: bolt.FreelistMapType})
 	if errors.Is(err, bolt.ErrTimeout) {
