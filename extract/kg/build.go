@@ -980,6 +980,14 @@ func (db *docBuilder) verbal(x *openie.Extraction) (schema.Fact, bool) {
 		f.Args = append(f.Args, schema.Arg{Role: schema.Share, Value: schema.LiteralTerm(schema.Literal{Value: obj.share, Datatype: "decimal"})})
 	}
 	db.args(x, arg, &f)
+	if stances[pred] && f.Evidence.Modality == "" && f.Evidence.AttributedTo != nil && f.Evidence.AttributedTo == f.Subject.Entity {
+		// "X said she rejected the plan", "Y said he opposes it": a stance
+		// its holder declares is taken in the telling (saying "I reject"
+		// is rejecting), as event coders (CAMEO, PLOVER) code it, so it is
+		// no one's claim about someone else. What she wants or would do
+		// ("said she wants to ...") stays her report.
+		f.Evidence.AttributedTo = nil
+	}
 	if pred == schema.Says && f.Object.Prop != nil {
 		// The reported content is the speaker's, not the article's.
 		f.Object.Prop.Evidence.AttributedTo = entityOf(f.Subject)
