@@ -25,8 +25,8 @@ func TestFactsFloors(t *testing.T) {
 	}{
 		// measured: P 0.959, R 0.821
 		{"founding article", "../../testdata/gold/facts.tsv", "../../testdata", 0.85, 0.75},
-		// measured: R 0.814 (48 of 59); the floor allows three facts lost
-		{"BBC", "../../testdata/gold/bbc.tsv", bbc, -1, 0.76},
+		// measured: R 0.831 (49 of 59); the floor allows three facts lost
+		{"BBC", "../../testdata/gold/bbc.tsv", bbc, -1, 0.78},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
