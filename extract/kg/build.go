@@ -233,6 +233,28 @@ var groupNouns = map[string]bool{"leader": true, "official": true, "nation": tru
 	"politician": true, "lawmaker": true, "negotiator": true, "state": true, "power": true, "authority": true,
 	"military": true, "people": true, "citizen": true, "member": true, "representative": true, "commander": true}
 
+// institutionNouns name bodies that act as one ("the government
+// rejected the bill"): a general list of English nouns for governing,
+// legislative, judicial and political institutions.
+var institutionNouns = map[string]bool{"government": true, "administration": true, "cabinet": true,
+	"parliament": true, "opposition": true, "ministry": true, "legislature": true, "senate": true,
+	"congress": true, "junta": true, "coalition": true, "court": true, "council": true,
+	"committee": true, "commission": true, "party": true, "union": true, "police": true, "army": true}
+
+// definite reports whether the noun t has a definite determiner ("the
+// government", "this administration").
+func (db *docBuilder) definite(t int) bool {
+	for _, c := range db.doc.Children(t) {
+		if db.doc.Tokens[c].Rel == "det" {
+			switch strings.ToLower(db.doc.Tokens[c].Form) {
+			case "the", "this", "that":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (db *docBuilder) lemma(t int) string {
 	tok := &db.doc.Tokens[t]
 	if tok.Lemma != "" {
@@ -357,6 +379,21 @@ func (db *docBuilder) refOf(h int) (ref, bool) {
 			kind = AnyObject
 		}
 		return ref{node: n, clause: -1, kind: kind}, true
+	}
+	// "the government", "the opposition": a definite singular noun for an
+	// institution names the one the article speaks of, an actor (keyed by
+	// the article: another article's "government" may be another).
+	if institutionNouns[lem] && tok.UPOS == "NOUN" && !strings.HasSuffix(tok.XPOS, "S") && db.definite(h) {
+		start := db.modifierStart(h)
+		entity := false
+		for t := start; t < h; t++ {
+			entity = entity || db.r.tok[t] >= 0
+		}
+		if !entity {
+			name := d.SpanText(start, h+1)
+			n := db.r.node(schema.ClassOrganization, schema.KeyOf(d.ID)+"--"+schema.KeyOf(name), name, "", "")
+			return ref{node: n, clause: -1, kind: ActorObject}, true
+		}
 	}
 	if strings.HasSuffix(tok.XPOS, "S") || strings.Contains(tok.Feats, "Number=Plur") {
 		if groupNouns[lem] {
