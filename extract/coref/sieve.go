@@ -85,6 +85,8 @@ func (s *state) run() {
 			return ma.start < mb.start
 		})
 	}
+	failedAt := make([]int, len(s.ms))
+	stamp := 0
 	for _, sv := range s.sieves() {
 		if s.skip[sv.name] {
 			continue
@@ -106,10 +108,10 @@ func (s *state) run() {
 				}
 				continue
 			}
-			var failed map[int]bool
-			if sv.perCluster {
-				failed = map[int]bool{}
-			}
+			// The clusters that failed for this anaphor: failedAt[c] ==
+			// anaphor stamp (one slice for the whole run, no map per
+			// anaphor: those were most of the allocation on long documents).
+			stamp++
 			window := sv.maxSent
 			if window <= 0 {
 				window = maxSearch
@@ -127,7 +129,7 @@ func (s *state) run() {
 					if sv.candidate != nil && !sv.candidate(s, i, j) {
 						continue
 					}
-					if failed != nil && failed[s.find(j)] {
+					if sv.perCluster && failedAt[s.find(j)] == stamp {
 						continue
 					}
 					if sv.link(s, i, j) {
@@ -137,8 +139,8 @@ func (s *state) run() {
 						s.merge(i, j)
 						break search
 					}
-					if failed != nil {
-						failed[s.find(j)] = true
+					if sv.perCluster {
+						failedAt[s.find(j)] = stamp
 					}
 				}
 			}
