@@ -181,6 +181,10 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) (n int, err error)
 	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{}); err != nil {
 		return 0, fmt.Errorf("delete article %s: %w", id, err)
 	}
+	// A build must not skip the article as unchanged the next time.
+	if err := s.setFingerprints(ctx, map[string]string{id: ""}); err != nil {
+		return len(old), fmt.Errorf("delete article %s: %w", id, err)
+	}
 	return len(old), nil
 }
 

@@ -37,6 +37,7 @@ const (
 	PropAsserted     Predicate = "asserted"      // the article itself asserts the statement
 	PropPlover       Predicate = "ploverType"    // PLOVER event type of a predicate
 	PropCameo        Predicate = "cameoRoot"     // CAMEO root code of a predicate
+	PropFingerprint  Predicate = "fingerprint"   // what a build of an article depended on
 )
 
 // TermKind tells classes from properties.
@@ -151,6 +152,7 @@ var Vocab = []VocabTerm{
 	{Name: "canonicalName", Kind: KindProperty, Label: "canonical name", Comment: "The name a gazetteer gives the entity (\"United Kingdom\" for a mention \"British\"); unlike rdfs:label it need not occur in the article.", Range: XSD + "string"},
 	{Name: "iso3166", Kind: KindProperty, Label: "ISO 3166 code", Comment: "ISO 3166-1 alpha-2 or ISO 3166-2 code.", Domain: ng("Territory"), Range: XSD + "string"},
 	{Name: "ploverType", Kind: KindProperty, Label: "PLOVER event type", Comment: "The PLOVER event type a predicate corresponds to.", Domain: RDF + "Property"},
+	{Name: "fingerprint", Kind: KindProperty, Label: "build fingerprint", Comment: "SHA-256 of what the facts of an article depend on (its text, title, date and URL, the program and its models); newsgraph build skips an article whose recorded fingerprint matches.", Domain: ng("Article"), Range: XSD + "string"},
 	{Name: "cameoRoot", Kind: KindProperty, Label: "CAMEO root code", Comment: "The CAMEO root code (two digits) a predicate corresponds to.", Domain: RDF + "Property", Range: XSD + "string"},
 }
 

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
@@ -29,11 +31,14 @@ const buildUsage = `[flags] INPUT...
 Reads articles (.txt files, .jsonl files with id, title, text, date, url,
 folders of them, or - for stdin), annotates them, extracts facts and writes
 each article as one named graph of the store. An article that cannot be read
-or processed is reported and skipped; the others are still written.`
+or processed is reported and skipped; the others are still written. An
+article whose text, title, date and URL are the same as when this program,
+with the same models, last wrote it is skipped as unchanged (--force
+processes it again).`
 
 // buildStats is the run's tally.
 type buildStats struct {
-	articles, failed, sentences, words, facts, asserted int
+	articles, failed, unchanged, sentences, words, facts, asserted int
 	entities                                            map[string]bool
 }
 
@@ -48,6 +53,8 @@ type buildResult struct {
 	sentences int
 	words     int
 	err       error
+	fp        string // build fingerprint of the article
+	unchanged bool   // the store holds it as built from the same input
 }
 
 func runBuild(ctx context.Context, args []string, io stdio) error {
@@ -57,6 +64,7 @@ func runBuild(ctx context.Context, args []string, io stdio) error {
 	date := fs.String("date", "", "publication date (YYYY-MM-DD) for articles that give none, to resolve \"on Monday\"")
 	list := fs.String("list", "auto", "print the facts found: always, never, or auto (when at most 10 articles)")
 	quiet := fs.BoolP("quiet", "q", false, "no progress bar")
+	force := fs.Bool("force", false, "process every article, also those unchanged since the last build")
 	cpuprofile := fs.String("cpuprofile", "", "write a Go CPU profile of the run to `FILE` (inspect with go tool pprof)")
 	if os.Getenv("GOGC") == "" {
 		// A build allocates briskly and keeps little: collecting at twice
@@ -90,6 +98,16 @@ func runBuild(ctx context.Context, args []string, io stdio) error {
 		return err
 	}
 	defer store.Close()
+	// What each article was built from last time, to skip the unchanged.
+	known := map[string]string{}
+	if !*force {
+		if known, err = store.Fingerprints(ctx); err != nil {
+			return err
+		}
+	}
+	version := programVersion()
+	models := pipeline.Models(p)
+	minter := store.Minter()
 
 	if *cpuprofile != "" {
 		stop, err := startCPUProfile(*cpuprofile)
@@ -122,7 +140,14 @@ func runBuild(ctx context.Context, args []string, io stdio) error {
 		go func() {
 			defer wg.Done()
 			for it := range items {
-				results <- process(ctx, p, it)
+				fp := fingerprint(version, models, minter.Base, it.Article)
+				if it.Err == nil && known[minter.Article(it.Article.ID)] == fp {
+					results <- buildResult{item: it, fp: fp, unchanged: true}
+					continue
+				}
+				r := process(ctx, p, it)
+				r.fp = fp
+				results <- r
 			}
 		}()
 	}
@@ -143,18 +168,32 @@ func runBuild(ctx context.Context, args []string, io stdio) error {
 		batch := make([]graph.ArticleFacts, 0, len(pending))
 		at := make([]int, 0, len(pending))
 		for i, r := range pending {
-			if r.err == nil && r.item.Err == nil {
+			if r.err == nil && r.item.Err == nil && !r.unchanged {
 				batch = append(batch, graph.ArticleFacts{Article: r.item.Article, Facts: r.facts})
 				at = append(at, i)
 			}
 		}
 		_, errs := store.WriteArticles(ctx, batch)
+		fps := map[string]string{}
 		for k, i := range at {
 			if errs[k] != nil {
 				pending[i].err = errs[k]
+			} else {
+				fps[pending[i].item.Article.ID] = pending[i].fp
 			}
 		}
+		if err := store.SetFingerprints(ctx, fps); err != nil {
+			// The articles are written; only the next build's skipping
+			// of them is lost.
+			bar.Clear()
+			fmt.Fprintf(io.err, "newsgraph: %v\n", err)
+		}
 		for _, r := range pending {
+			if r.unchanged {
+				st.unchanged++
+				bar.Add(1)
+				continue
+			}
 			if err := firstErr(r.item.Err, r.err); err != nil {
 				st.failed++
 				name := r.item.Article.ID
@@ -187,7 +226,7 @@ func runBuild(ctx context.Context, args []string, io stdio) error {
 		return err
 	}
 	var links []graph.PersonLink
-	if st.articles > 0 {
+	if st.articles > 0 || *force {
 		var err error
 		if links, err = store.LinkPersons(ctx, givenName); err != nil {
 			return err
@@ -203,6 +242,9 @@ func runBuild(ctx context.Context, args []string, io stdio) error {
 	fmt.Fprintf(io.out, "%d articles, %d sentences, %d words, %d facts (%d asserted), %d entities in %s (%.0f words/s) -> %s %s\n",
 		st.articles, st.sentences, st.words, st.facts, st.asserted, len(st.entities), elapsed.Round(time.Millisecond),
 		float64(st.words)/elapsed.Seconds(), store.Backend(), storeLocation(db))
+	if st.unchanged > 0 {
+		fmt.Fprintf(io.out, "%d articles unchanged since they were last built: skipped (--force processes them again)\n", st.unchanged)
+	}
 	if len(links) > 0 {
 		fmt.Fprintf(io.out, "%d people named by surname alone linked to their full names (owl:sameAs)\n", len(links))
 	}
@@ -210,6 +252,51 @@ func runBuild(ctx context.Context, args []string, io stdio) error {
 		return fmt.Errorf("%d of %d articles failed (reported above); the others were written", st.failed, st.failed+st.articles)
 	}
 	return nil
+}
+
+// fingerprint is the SHA-256 of everything an article's facts depend on:
+// the program (version), its models, the IRI base, and the article's id,
+// title, date, URL and text.
+func fingerprint(version, models, base string, a schema.Article) string {
+	h := sha256.New()
+	for _, f := range []string{"newsgraph-build/1", version, models, base, a.ID, a.Title, a.Date, a.URL, a.Text} {
+		fmt.Fprintf(h, "%d:%s;", len(f), f)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// programVersion names this build of the program, once per process: the
+// commit it was built from when that is recorded and the tree was clean,
+// else the SHA-256 of the executable itself (so that any change to code or
+// embedded data makes every article change).
+var programVersion = sync.OnceValue(readProgramVersion)
+
+func readProgramVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		rev, modified := "", true
+		for _, st := range bi.Settings {
+			switch st.Key {
+			case "vcs.revision":
+				rev = st.Value
+			case "vcs.modified":
+				modified = st.Value == "true"
+			}
+		}
+		if rev != "" && !modified {
+			return "vcs:" + rev
+		}
+	}
+	exe, err := os.Executable()
+	if err == nil {
+		if f, err := os.Open(exe); err == nil {
+			defer f.Close()
+			h := sha256.New()
+			if _, err := io.Copy(h, f); err == nil {
+				return "exe:" + hex.EncodeToString(h.Sum(nil))
+			}
+		}
+	}
+	return "unknown:" + time.Now().String() // nothing to compare: never skip
 }
 
 // givenName reports whether a word is a given name in the gazetteer's

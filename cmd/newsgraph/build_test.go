@@ -36,6 +36,9 @@ func TestBuildGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The build fingerprint depends on the test binary; it is checked by
+	// TestBuildSkipsUnchanged, not here.
+	got = withoutFingerprints(got)
 	golden := filepath.Join("..", "..", "testdata", seedArticle+".nq")
 	if *update {
 		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
@@ -62,9 +65,82 @@ func TestBuildGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if again != got {
+	if again = withoutFingerprints(again); again != got {
 		m, e := diffLines(got, again)
 		t.Errorf("a second build changed the store: %d quads missing, %d extra", len(m), len(e))
+	}
+}
+
+// withoutFingerprints drops the build-fingerprint graph from N-Quads.
+func withoutFingerprints(nq string) string {
+	var b strings.Builder
+	for _, l := range strings.SplitAfter(nq, "\n") {
+		if !strings.Contains(l, "/graph/build-fingerprints>") {
+			b.WriteString(l)
+		}
+	}
+	return b.String()
+}
+
+// TestBuildSkipsUnchanged builds the same folder again: unchanged articles
+// are skipped and the store stays as it was; a changed text, --force, and
+// an article deleted in between are processed again.
+func TestBuildSkipsUnchanged(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	if err := os.MkdirAll(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(in, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.txt", "Sylvania rejected the ceasefire on Monday.")
+	write("b.txt", "Freedonia proposed a peace plan.")
+	db := filepath.Join(dir, "db")
+	build := func(args ...string) string {
+		t.Helper()
+		out, errOut, err := runCmd(t, runBuild, "", append([]string{"--dbpath", db, "-q", "--list", "never"}, append(args, in)...)...)
+		if err != nil {
+			t.Fatalf("build: %v\n%s", err, errOut)
+		}
+		return out
+	}
+	export := func() string {
+		t.Helper()
+		out, _, err := runCmd(t, runExport, "", "--dbpath", db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	if out := build(); !strings.Contains(out, "2 articles,") {
+		t.Fatalf("first build:\n%s", out)
+	}
+	first := export()
+	if !strings.Contains(first, "/graph/build-fingerprints>") {
+		t.Error("no build fingerprints in the store")
+	}
+	out := build()
+	if !strings.Contains(out, "0 articles,") || !strings.Contains(out, "2 articles unchanged") {
+		t.Errorf("second build did not skip both articles:\n%s", out)
+	}
+	if export() != first {
+		t.Error("skipping changed the store")
+	}
+	write("b.txt", "Freedonia rejected a peace plan.")
+	if out := build(); !strings.Contains(out, "1 articles,") || !strings.Contains(out, "1 articles unchanged") {
+		t.Errorf("after changing b.txt:\n%s", out)
+	}
+	if out := build("--force"); !strings.Contains(out, "2 articles,") || strings.Contains(out, "unchanged") {
+		t.Errorf("--force:\n%s", out)
+	}
+	if _, errOut, err := runCmd(t, runDelete, "", "--dbpath", db, "a"); err != nil {
+		t.Fatalf("delete: %v\n%s", err, errOut)
+	}
+	if out := build(); !strings.Contains(out, "1 articles,") || !strings.Contains(out, "1 articles unchanged") {
+		t.Errorf("after deleting a:\n%s", out)
 	}
 }
 
