@@ -39,7 +39,7 @@ processes it again).`
 // buildStats is the run's tally.
 type buildStats struct {
 	articles, failed, unchanged, sentences, words, facts, asserted int
-	entities                                            map[string]bool
+	entities                                                       map[string]bool
 }
 
 // writeBatchFacts is how many facts build collects before it writes them
