@@ -36,7 +36,8 @@ func knownPlace(doc *nlp.Document, s, e int) bool {
 
 // orgSpans tags capitalised runs that end in an organisation head word
 // ("Georgetown University", "Defence Ministry", "Enron Corp."), or in
-// one followed by "of" and a name ("Ministry of Defence"), as ORG.
+// one followed by "of" or "for" and a name ("Ministry of Defence",
+// "Commission for Fair Trade and Industry"), as ORG.
 // A model span inside the run is replaced; a run that overlaps a model
 // span reaching outside it is left alone.
 func orgSpans(doc *nlp.Document, spans []nlp.Span) []nlp.Span {
@@ -75,9 +76,10 @@ func orgSpans(doc *nlp.Document, spans []nlp.Span) []nlp.Span {
 			for s < e && (doc.Tokens[s].Form == "The" || IsTitle(doc.Tokens[s].Form)) {
 				s++
 			}
-			// "Ministry of Defence", "University of Lima"
+			// "Ministry of Defence", "University of Lima", "Department for
+			// Trade and Industry"
 			r := e + 1
-			if r+1 < sent.End && doc.Tokens[r].Form == "of" {
+			if r+1 < sent.End && (doc.Tokens[r].Form == "of" || doc.Tokens[r].Form == "for") {
 				k := r + 1
 				if doc.Tokens[k].Form == "the" && k+1 < sent.End {
 					k++

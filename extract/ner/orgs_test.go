@@ -21,6 +21,7 @@ func TestOrgSpans(t *testing.T) {
 		{"The University said so .", nil, ""},
 		{"He met Ana Lopez of the Red Party .", []string{"PERSON:Ana Lopez"}, "PERSON:Ana Lopez | ORG:Red Party"},
 		{"They went to the West Bank .", []string{"LOC:West Bank"}, "LOC:West Bank"}, // a known place, not a bank
+		{"The Department for Fair Trade and Industry will pay .", []string{"ORG:Department for Fair Trade"}, "ORG:Department for Fair Trade and Industry"},
 	}
 	for _, tt := range tests {
 		d := docOf(tt.text)
