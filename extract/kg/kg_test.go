@@ -68,6 +68,13 @@ func docFromCoNLLU(t *testing.T, id, src string) *nlp.Document {
 
 func TestFixtures(t *testing.T) {
 	a := readArchive(t, filepath.Join("testdata", "facts.txtar"))
+	seen := map[string]bool{}
+	for _, name := range a.names {
+		if seen[name] {
+			t.Fatalf("two fixtures named %s: the second hides the first", name)
+		}
+		seen[name] = true
+	}
 	for _, name := range a.names {
 		if !strings.HasSuffix(name, ".conllu") {
 			continue

@@ -2,6 +2,7 @@ package kg
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
@@ -271,6 +272,13 @@ func (r *resolver) addSpan(e nlp.Span) (int, int, int) {
 	case "PERSON":
 		n = r.node(schema.ClassPerson, schema.KeyOf(name), name, "", "")
 	case "GPE", "LOC", "FAC":
+		if r.doc.Tokens[end-1].XPOS == "NNPS" && !knownPlaceName(name) {
+			// "the Whigs" taken for a place: a plural name that no list
+			// of places knows is a group of people (the plural places,
+			// "the Netherlands", "the Alps", are in the lists).
+			n = r.node(schema.ClassGroup, schema.KeyOf(name), name, "", "")
+			break
+		}
 		n = r.place(name, e.Label)
 	case "ORG":
 		if g, ok := gazetteer.LookupOrg(name); ok {
@@ -302,6 +310,29 @@ func (r *resolver) addSpan(e nlp.Span) (int, int, int) {
 	}
 	return n, start, end
 }
+
+// knownPlaceName reports whether a name is a place or organisation in the
+// gazetteer or a place in its WordNet list.
+func knownPlaceName(name string) bool {
+	if _, ok := gazetteer.LookupPlace(name); ok {
+		return true
+	}
+	if _, ok := gazetteer.LookupOrg(name); ok {
+		return true
+	}
+	placeListOnce.Do(func() {
+		placeList = map[string]bool{}
+		for _, n := range gazetteer.ListNames(gazetteer.PlaceNames) {
+			placeList[strings.ToLower(n)] = true
+		}
+	})
+	return placeList[strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))]
+}
+
+var (
+	placeListOnce sync.Once
+	placeList     map[string]bool
+)
 
 // place resolves a place name through the gazetteer.
 func (r *resolver) place(name, label string) int {
