@@ -222,6 +222,12 @@ trimmed:
 				break
 			}
 		}
+		// "Whig MP": a title in capitals closing the span (MP, MEP) is no
+		// one's surname; what precedes it is the body the title is held
+		// in, not a name.
+		if w := d.Tokens[end-1].Form; end-start > 1 && len(w) > 1 && strings.ToUpper(w) == w && r.lex.IsRoleWord(w) {
+			end--
+		}
 		// "Sylvanian President X": a title inside the span ends at its last role
 		// word; the name starts after it.
 		for i := end - 2; i >= start; i-- {
