@@ -69,6 +69,12 @@ func newResolver(doc *nlp.Document, lex *Lexicon) *resolver {
 	return r
 }
 
+// addressHonorifics are forms of address that only ever stand before a
+// person's name (unlike "Lord", which also begins titles: "Lord
+// Chancellor").
+var addressHonorifics = map[string]bool{"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true,
+	"ms.": true, "miss": true, "mx": true, "mx.": true}
+
 // preferNames makes the label of a gazetteer entity its canonical name
 // when the article writes it ("Freedonia", not the demonym "Freedonian").
 func (r *resolver) preferNames() {
@@ -269,8 +275,9 @@ func (r *resolver) addSpan(e nlp.Span) (int, int, int) {
 	if start >= end {
 		return -1, 0, 0
 	}
-	if e.Label == "PERSON" && end-start == 1 && (r.lex.IsHonorific(r.doc.Tokens[start].Form) || r.lex.IsRoleWord(r.doc.Tokens[start].Form)) {
-		return -1, 0, 0 // a title alone ("Lord") names nobody
+	if e.Label == "PERSON" && end-start == 1 && (r.lex.IsHonorific(r.doc.Tokens[start].Form) || r.lex.IsRoleWord(r.doc.Tokens[start].Form)) &&
+		(start == 0 || !addressHonorifics[strings.ToLower(r.doc.Tokens[start-1].Form)]) {
+		return -1, 0, 0 // a title alone ("Lord") names nobody; "Ms King" names Ms King
 	}
 	name := r.doc.SpanText(start, end)
 	var n int
@@ -485,6 +492,12 @@ func (r *resolver) headNode(t int) int {
 // the entity it names, its coreference chain, or a role description; -1
 // when it refers to no known node.
 func (r *resolver) resolve(h int) int {
+	if h >= 0 && h+1 < len(r.tok) && addressHonorifics[strings.ToLower(r.doc.Tokens[h].Form)] && r.tok[h] < 0 &&
+		r.tok[h+1] >= 0 && r.nodes[r.tok[h+1]].Class == schema.ClassPerson {
+		// "[Ms] King said": a form of address parsed as the head of the
+		// phrase stands for the person named after it.
+		return r.tok[h+1]
+	}
 	if n := r.headNode(h); n >= 0 {
 		if t := r.flatTail(h); t >= 0 && r.tok[t] >= 0 && r.tok[t] != n && r.nodes[r.tok[t]].Class == schema.ClassPerson {
 			// "Whig frontbencher Omar Haddad" parsed as one flat name

@@ -61,6 +61,8 @@ func TestSplitTitles(t *testing.T) {
 		{"the Lord Chief Justice spoke .", "Justice", "PERSON", ""},
 		{"the Lord Chief Justice spoke .", "Lord", "PERSON", ""},
 		{"Lord Falconer spoke .", "Lord", "PERSON", "PERSON:Falconer"},
+		{"Ms King spoke .", "Ms", "PERSON", "PERSON:King"},
+		{"the Lord Chancellor spoke .", "Lord", "PERSON", ""},
 		{"Lord Ana de Berg spoke .", "Lord", "PERSON", "PERSON:Ana"},
 	}
 	for _, tt := range tests {

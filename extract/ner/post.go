@@ -244,6 +244,14 @@ func splitTitles(doc *nlp.Document, spans []nlp.Span) []nlp.Span {
 					!titleAt(doc, end) && doc.Tokens[end].UPOS != "PUNCT" {
 					end++
 				}
+				// "Ms King said": a title word that ends the run after an
+				// honorific is a surname, unless the two make a title
+				// ("Lord Chancellor").
+				if n := s.Start + 1; end == n && n < len(doc.Tokens) && !covered[n] && isCap(doc.Tokens[n].Form) && IsTitle(doc.Tokens[n].Form) &&
+					(n+1 == len(doc.Tokens) || !isCap(doc.Tokens[n+1].Form)) &&
+					!roleSet[strings.ToLower(doc.Tokens[s.Start].Form+" "+doc.Tokens[n].Form)] {
+					end = n + 1
+				}
 				if end == s.Start+1 {
 					continue
 				}

@@ -22,6 +22,7 @@ var roles = []string{
 	"pope", "cardinal", "archbishop", "bishop", "rabbi", "imam", "ayatollah", "supreme leader",
 	"premier", "head of state", "head of government", "monarch", "pm", "mp", "mep",
 	"coach", "manager", "professor", "prof.", "dr", "dr.", "doctor", "officer", "chief",
+	"lord chancellor", "lord chief justice", "lord mayor", "lord advocate", "lord speaker", "lord president",
 }
 
 // honorifics are forms of address that are not roles.
