@@ -77,3 +77,35 @@ func TestSplitTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestHyphenatedSurname: a person's name of two or more words goes on over
+// a hyphen joined to a capitalised word; a name joined to another entity's
+// ("Lopez-Silva" talks between two people) is left alone.
+func TestHyphenatedSurname(t *testing.T) {
+	mk := func(text string, words ...string) *nlp.Document {
+		d := nlp.New("t", text)
+		off := 0
+		for _, w := range words {
+			i := strings.Index(text[off:], w) + off
+			d.Tokens = append(d.Tokens, nlp.Token{Start: i, End: i + len(w), Form: w, Head: -1})
+			off = i + len(w)
+		}
+		d.Sentences = []nlp.Sentence{{Start: 0, End: len(d.Tokens)}}
+		return d
+	}
+	d := mk("Anna Dubois-Lefevre spoke .", "Anna", "Dubois", "-", "Lefevre", "spoke", ".")
+	got := postprocess(d, []nlp.Span{{Start: 0, End: 2, Label: "PERSON"}}, map[uint32]uint8{})
+	if len(got) != 1 || got[0].End != 4 {
+		t.Errorf("Anna Dubois-Lefevre: %+v", got)
+	}
+	d = mk("Ana Lopez-Silva talks .", "Ana", "Lopez", "-", "Silva", "talks", ".")
+	got = postprocess(d, []nlp.Span{{Start: 0, End: 2, Label: "PERSON"}, {Start: 3, End: 4, Label: "PERSON"}}, map[uint32]uint8{})
+	if len(got) != 2 || got[0].End != 2 {
+		t.Errorf("Lopez-Silva with Silva a name of its own: %+v", got)
+	}
+	d = mk("Ana Lopez - Silva .", "Ana", "Lopez", "-", "Silva", ".")
+	got = postprocess(d, []nlp.Span{{Start: 0, End: 2, Label: "PERSON"}}, map[uint32]uint8{})
+	if len(got) == 0 || got[0].End != 2 {
+		t.Errorf("a spaced dash is no hyphen: %+v", got)
+	}
+}

@@ -52,6 +52,27 @@ func postprocess(doc *nlp.Document, spans []nlp.Span, casing map[uint32]uint8) [
 		merged = append(merged, s)
 	}
 	spans = merged
+	// "Robert Kilroy" + "-Silk": a person's name of two or more words goes
+	// on over a hyphen joined to a capitalised word no entity holds
+	// ("Trump-Putin" keeps two names: Putin is one of its own).
+	held := make([]bool, len(doc.Tokens))
+	for _, s := range spans {
+		for k := s.Start; k < s.End; k++ {
+			held[k] = true
+		}
+	}
+	for i := range spans {
+		s := &spans[i]
+		if s.Label != "PERSON" || s.End-s.Start < 2 {
+			continue
+		}
+		for s.End+1 < len(doc.Tokens) && doc.Tokens[s.End].Form == "-" && !held[s.End+1] &&
+			doc.Tokens[s.End-1].End == doc.Tokens[s.End].Start && doc.Tokens[s.End].End == doc.Tokens[s.End+1].Start &&
+			isCap(doc.Tokens[s.End+1].Form) && doc.SentenceOf(s.End+1) == doc.SentenceOf(s.Start) {
+			held[s.End], held[s.End+1] = true, true
+			s.End += 2
+		}
+	}
 	spans = splitTitles(doc, spans)
 	spans = orgSpans(doc, spans)
 	taken := make([]bool, len(doc.Tokens))
