@@ -922,6 +922,12 @@ func (r *resolver) addRole(person int, roleToks []int, of, poss, start, end int)
 		// organisation's.
 		r.nodes[of].Class = schema.ClassOrganization
 	}
+	if pred == schema.MemberOf && of >= 0 && (r.nodes[of].Class == schema.ClassTerritory || r.nodes[of].Class == schema.ClassState) {
+		// "Oxshire MP X", "a Sylvanian MEP": a member of a body named
+		// after a place represents the place; parties and bodies have
+		// members.
+		pred = schema.RepresentativeOf
+	}
 	if of >= 0 && (pred == schema.RepresentativeOf || r.nodes[of].Class != schema.ClassPerson) {
 		r.facts = append(r.facts, r.nominal(r.nodes[person], pred, "", schema.EntityTerm(r.nodes[of]), start, end))
 	}
