@@ -69,6 +69,24 @@ func newResolver(doc *nlp.Document, lex *Lexicon) *resolver {
 	return r
 }
 
+// nameParticles may stand in lower case inside a personal name.
+var nameParticles = map[string]bool{"de": true, "da": true, "di": true, "du": true, "van": true, "von": true,
+	"der": true, "den": true, "del": true, "la": true, "le": true, "bin": true, "ibn": true, "al": true,
+	"el": true, "y": true, "dos": true, "das": true, "ter": true, "zu": true, "af": true}
+
+// personWords reports whether tokens [start, end) can spell a personal
+// name: every word capitalised or a name particle (or punctuation, as in
+// "Kilroy-Silk" and "O'Brien").
+func personWords(d *nlp.Document, start, end int) bool {
+	for i := start; i < end; i++ {
+		f := d.Tokens[i].Form
+		if !isCapitalised(f) && !nameParticles[f] && d.Tokens[i].UPOS != "PUNCT" && f != "-" && f != "'" {
+			return false
+		}
+	}
+	return true
+}
+
 // addressHonorifics are forms of address that only ever stand before a
 // person's name (unlike "Lord", which also begins titles: "Lord
 // Chancellor").
@@ -278,6 +296,20 @@ func (r *resolver) addSpan(e nlp.Span) (int, int, int) {
 	if e.Label == "PERSON" && end-start == 1 && (r.lex.IsHonorific(r.doc.Tokens[start].Form) || r.lex.IsRoleWord(r.doc.Tokens[start].Form)) &&
 		(start == 0 || !addressHonorifics[strings.ToLower(r.doc.Tokens[start-1].Form)]) {
 		return -1, 0, 0 // a title alone ("Lord") names nobody; "Ms King" names Ms King
+	}
+	if e.Label == "PERSON" {
+		// "Whig frontbencher Omar Haddad", "the Whigs' Anna Dubois": a
+		// lower-case word or a possessive inside the span is not part of
+		// the name, which is the run after it.
+		for i := end - 1; i > start; i-- {
+			if !personWords(r.doc, i-1, i) || r.doc.Tokens[i-1].Form == "'s" || r.doc.Tokens[i-1].Form == "’s" {
+				start = i
+				break
+			}
+		}
+		if !personWords(r.doc, start, end) {
+			return -1, 0, 0
+		}
 	}
 	name := r.doc.SpanText(start, end)
 	var n int
