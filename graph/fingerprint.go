@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
-
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -50,34 +48,25 @@ func (s *Store) setFingerprints(ctx context.Context, fps map[string]string) erro
 		return nil
 	}
 	g := schema.IRI(s.FingerprintsGraph())
-	old, err := s.graphQuads(ctx, toValue(g))
-	if err != nil {
-		return err
-	}
-	bySubject := make(map[string][]schema.Quad, len(old))
-	for _, q := range old {
-		bySubject[q.S.Value] = append(bySubject[q.S.Value], q)
-	}
-	var deltas []cgraph.Delta
+	set := make(map[string]string, len(fps)) // article IRI -> fingerprint
 	for id, fp := range fps {
-		art := schema.IRI(s.minter.Article(id))
-		want := schema.Quad{S: art, P: fingerprintPred, O: schema.Str(fp), G: g}
-		kept := false
-		for _, q := range bySubject[art.Value] {
-			if q == want {
-				kept = true
-				continue
+		set[s.minter.Article(id)] = fp
+	}
+	err := s.editGraph(ctx, g, func(old []schema.Quad) []schema.Quad {
+		var keep []schema.Quad
+		for _, q := range old {
+			if _, changed := set[q.S.Value]; !changed {
+				keep = append(keep, q)
 			}
-			deltas = append(deltas, cgraph.Delta{Quad: toQuad(q), Action: cgraph.Delete})
 		}
-		if fp != "" && !kept {
-			deltas = append(deltas, cgraph.Delta{Quad: toQuad(want), Action: cgraph.Add})
+		for art, fp := range set {
+			if fp != "" {
+				keep = append(keep, schema.Quad{S: schema.IRI(art), P: fingerprintPred, O: schema.Str(fp), G: g})
+			}
 		}
-	}
-	if len(deltas) == 0 {
-		return nil
-	}
-	if err := s.applyDeltas(deltas); err != nil {
+		return keep
+	})
+	if err != nil {
 		return fmt.Errorf("record build fingerprints: %w", err)
 	}
 	return nil

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/cayleygraph/cayley/graph/kv"
@@ -101,12 +102,7 @@ func addLabelIndex(db *bolt.DB) (bool, error) {
 		if err != nil {
 			return err
 		}
-		labels := make([]uint64, 0, len(lists))
-		for l := range lists {
-			labels = append(labels, l)
-		}
-		slices.Sort(labels)
-		for _, l := range labels {
+		for _, l := range slices.Sorted(maps.Keys(lists)) {
 			if err := b.Put(binary.BigEndian.AppendUint64(nil, l), lists[l]); err != nil {
 				return err
 			}

@@ -4,9 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -249,100 +247,5 @@ func TestLabelIndexPostgres(t *testing.T) {
 	rows.Close()
 	if p := strings.Join(plan, "\n"); !strings.Contains(p, "quads_label_index") {
 		t.Errorf("a read by label does not use the index:\n%s", p)
-	}
-}
-
-// TestPostgresReadOnlyNoStore: opening a database without a store
-// read-only fails and creates nothing.
-func TestPostgresReadOnlyNoStore(t *testing.T) {
-	dsn := postgresDSN(t)
-	if dsn == "" {
-		t.Skip()
-	}
-	dsn = resetPostgres(t, dsn)
-	if s, err := Open(context.Background(), Options{Backend: Postgres, Path: dsn, ReadOnly: true}); err == nil {
-		s.Close()
-		t.Fatal("read-only open of an empty database succeeded")
-	} else if !strings.Contains(err.Error(), "no newsgraph store") {
-		t.Errorf("error %q does not say there is no store", err)
-	}
-	db, err := sql.Open("postgres", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	var exists bool
-	if err := db.QueryRow(`SELECT to_regclass('quads') IS NOT NULL`).Scan(&exists); err != nil || exists {
-		t.Errorf("quads table after a read-only open: %v, %v", exists, err)
-	}
-}
-
-// TestCorruptStore damages a bolt store's file two ways: cut short, it is
-// refused at Open; with garbage in its pages, every operation returns
-// ErrCorrupt (or works) instead of ending the process with bolt's panic.
-func TestCorruptStore(t *testing.T) {
-	ctx := context.Background()
-	build := func() (string, string) {
-		path := filepath.Join(t.TempDir(), "db")
-		s, err := Open(ctx, Options{Backend: Bolt, Path: path})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.WriteArticle(ctx, article1, facts1()); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.WriteArticle(ctx, article2, facts2()); err != nil {
-			t.Fatal(err)
-		}
-		s.Close()
-		return path, filepath.Join(path, "indexes.bolt")
-	}
-
-	path, file := build()
-	if err := os.Truncate(file, 3*4096); err != nil {
-		t.Fatal(err)
-	}
-	if s, err := Open(ctx, Options{Backend: Bolt, Path: path}); !errors.Is(err, ErrCorrupt) {
-		if s != nil {
-			s.Close()
-		}
-		t.Errorf("open of a cut-short file: %v, want ErrCorrupt", err)
-	}
-
-	path, file = build()
-	b, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := 4 * 4096; i < len(b); i++ { // past the two meta pages and the first freelist/root pages
-		b[i] = byte(i*131 + 7)
-	}
-	if err := os.WriteFile(file, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	corrupt := 0
-	check := func(what string, err error) {
-		t.Helper()
-		if errors.Is(err, ErrCorrupt) {
-			corrupt++
-		}
-	}
-	s, err := Open(ctx, Options{Backend: Bolt, Path: path})
-	check("open", err)
-	if err == nil {
-		defer s.Close()
-		_, err = s.Stats(ctx)
-		check("stats", err)
-		_, err = s.WriteArticle(ctx, article1, facts1()[:2])
-		check("write", err)
-		_, err = s.LinkPersons(ctx, nil)
-		check("link", err)
-		_, err = s.Export(ctx, io.Discard, "")
-		check("export", err)
-		_, err = s.DeleteArticle(ctx, article2.ID)
-		check("delete", err)
-	}
-	if corrupt == 0 {
-		t.Error("no operation on the damaged file reported ErrCorrupt")
 	}
 }

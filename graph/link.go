@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
@@ -93,7 +92,9 @@ func (s *Store) LinkPersons(ctx context.Context, notSurname func(string) bool) (
 	for _, l := range links {
 		quads = append(quads, schema.Quad{S: schema.IRI(l.From), P: schema.IRI(SameAs), O: schema.IRI(l.To), G: g})
 	}
-	if err := s.replaceGraph(ctx, g, quads); err != nil {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	if err := s.editGraph(ctx, g, func([]schema.Quad) []schema.Quad { return quads }); err != nil {
 		return nil, fmt.Errorf("link persons: %w", err)
 	}
 	return links, nil
@@ -108,50 +109,15 @@ func isSurname(w string) bool {
 	return strings.ToUpper(w) != w
 }
 
-// nameParticles may stand lower case inside a personal name.
-var nameParticles = map[string]bool{"de": true, "da": true, "di": true, "du": true, "van": true, "von": true,
-	"der": true, "den": true, "del": true, "la": true, "le": true, "bin": true, "ibn": true, "al": true, "el": true, "y": true}
-
 // nameWords reports whether every word of a full name is capitalised or a
 // name particle.
 func nameWords(ws []string) bool {
 	for _, w := range ws {
-		if !nameParticles[w] && (w[0] < 'A' || w[0] > 'Z') {
+		if !schema.IsNameParticle(w) && (w[0] < 'A' || w[0] > 'Z') {
 			return false
 		}
 	}
 	return true
-}
-
-// replaceGraph makes the named graph g hold exactly quads, in one batch.
-func (s *Store) replaceGraph(ctx context.Context, g schema.Node, quads []schema.Quad) error {
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
-	old, err := s.graphQuads(ctx, toValue(g))
-	if err != nil {
-		return err
-	}
-	want := make(map[schema.Quad]bool, len(quads))
-	for _, q := range quads {
-		want[q] = true
-	}
-	var deltas []cgraph.Delta
-	for _, q := range old {
-		if !want[q] {
-			deltas = append(deltas, cgraph.Delta{Quad: toQuad(q), Action: cgraph.Delete})
-		}
-		delete(want, q)
-	}
-	for _, q := range quads {
-		if want[q] {
-			deltas = append(deltas, cgraph.Delta{Quad: toQuad(q), Action: cgraph.Add})
-			delete(want, q)
-		}
-	}
-	if len(deltas) == 0 {
-		return nil
-	}
-	return s.applyDeltas(deltas)
 }
 
 // personLabels returns the labels (rdfs:label, skos:altLabel) of every
@@ -161,14 +127,13 @@ func (s *Store) replaceGraph(ctx context.Context, g schema.Node, quads []schema.
 func (s *Store) personLabels(ctx context.Context) (names map[string]map[string]bool, err error) {
 	defer recoverCorrupt(&err)
 	names = map[string]map[string]bool{}
-	ref := func(v quad.Value) (refs.Ref, error) { return s.qs.ValueOf(v) }
-	person, err := ref(quad.IRI(schema.ClassIRI(schema.ClassPerson)))
+	person, err := s.qs.ValueOf(quad.IRI(schema.ClassIRI(schema.ClassPerson)))
 	if err != nil || person == nil {
 		return names, err
 	}
 	var keys [3]any
 	for i, p := range []string{schema.RDF + "type", schema.RDFS + "label", schema.SKOS + "altLabel"} {
-		r, err := ref(quad.IRI(p))
+		r, err := s.qs.ValueOf(quad.IRI(p))
 		if err != nil {
 			return nil, err
 		}

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"os"
@@ -37,4 +38,29 @@ func resetPostgres(t testing.TB, dsn string) string {
 		return dsn + sep + "search_path=" + name
 	}
 	return dsn + " search_path=" + name
+}
+
+// TestPostgresReadOnlyNoStore: opening a database without a store
+// read-only fails and creates nothing.
+func TestPostgresReadOnlyNoStore(t *testing.T) {
+	dsn := postgresDSN(t)
+	if dsn == "" {
+		t.Skip()
+	}
+	dsn = resetPostgres(t, dsn)
+	if s, err := Open(context.Background(), Options{Backend: Postgres, Path: dsn, ReadOnly: true}); err == nil {
+		s.Close()
+		t.Fatal("read-only open of an empty database succeeded")
+	} else if !strings.Contains(err.Error(), "no newsgraph store") {
+		t.Errorf("error %q does not say there is no store", err)
+	}
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var exists bool
+	if err := db.QueryRow(`SELECT to_regclass('quads') IS NOT NULL`).Scan(&exists); err != nil || exists {
+		t.Errorf("quads table after a read-only open: %v, %v", exists, err)
+	}
 }

@@ -296,7 +296,7 @@ func recoverCorrupt(err *error) {
 		*err = fmt.Errorf("%w: read past the end of the file (%s)", ErrCorrupt, msg)
 		return
 	}
-	if strings.Contains(msg, "page") || strings.Contains(msg, "assertion failed") || strings.Contains(msg, "unexpected fault address") {
+	if strings.Contains(msg, "page") || strings.Contains(msg, "assertion failed") {
 		*err = fmt.Errorf("%w: %s", ErrCorrupt, msg)
 		return
 	}

@@ -156,6 +156,37 @@ func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
 	return err
 }
 
+// editGraph makes the named graph g hold what edit returns for the quads
+// it holds now, in one batch. The caller holds s.wmu.
+func (s *Store) editGraph(ctx context.Context, g schema.Node, edit func(old []schema.Quad) []schema.Quad) error {
+	old, err := s.graphQuads(ctx, toValue(g))
+	if err != nil {
+		return err
+	}
+	quads := edit(old)
+	want := make(map[schema.Quad]bool, len(quads))
+	for _, q := range quads {
+		want[q] = true
+	}
+	var deltas []cgraph.Delta
+	for _, q := range old {
+		if !want[q] {
+			deltas = append(deltas, cgraph.Delta{Quad: toQuad(q), Action: cgraph.Delete})
+		}
+		delete(want, q)
+	}
+	for _, q := range quads {
+		if want[q] {
+			deltas = append(deltas, cgraph.Delta{Quad: toQuad(q), Action: cgraph.Add})
+			delete(want, q)
+		}
+	}
+	if len(deltas) == 0 {
+		return nil
+	}
+	return s.applyDeltas(deltas)
+}
+
 // DeleteArticle removes an article's named graph (its facts, statements,
 // labels and metadata) in one batch and nothing else. It returns the number
 // of quads removed, or an error wrapping ErrNotFound when the store has no

@@ -302,20 +302,15 @@ func readProgramVersion() string {
 // givenName reports whether a word is a given name in the gazetteer's
 // lists: a person node named by it alone is not linked to a full name
 // ending in it.
-func givenName(w string) bool {
-	givenOnce.Do(func() {
-		givenSet = map[string]bool{}
-		for _, n := range gazetteer.ListNames(gazetteer.GivenNames) {
-			givenSet[n] = true
-		}
-	})
-	return givenSet[w]
-}
+func givenName(w string) bool { return givenNames()[w] }
 
-var (
-	givenOnce sync.Once
-	givenSet  map[string]bool
-)
+var givenNames = sync.OnceValue(func() map[string]bool {
+	set := map[string]bool{}
+	for _, n := range gazetteer.ListNames(gazetteer.GivenNames) {
+		set[n] = true
+	}
+	return set
+})
 
 // startCPUProfile writes a CPU profile to path until the returned function
 // is called.

@@ -69,18 +69,13 @@ func newResolver(doc *nlp.Document, lex *Lexicon) *resolver {
 	return r
 }
 
-// nameParticles may stand in lower case inside a personal name.
-var nameParticles = map[string]bool{"de": true, "da": true, "di": true, "du": true, "van": true, "von": true,
-	"der": true, "den": true, "del": true, "la": true, "le": true, "bin": true, "ibn": true, "al": true,
-	"el": true, "y": true, "dos": true, "das": true, "ter": true, "zu": true, "af": true}
-
 // personWords reports whether tokens [start, end) can spell a personal
 // name: every word capitalised or a name particle (or punctuation, as in
 // "Kilroy-Silk" and "O'Brien").
 func personWords(d *nlp.Document, start, end int) bool {
 	for i := start; i < end; i++ {
 		f := d.Tokens[i].Form
-		if !isCapitalised(f) && !nameParticles[f] && d.Tokens[i].UPOS != "PUNCT" && f != "-" && f != "'" {
+		if !isCapitalised(f) && !schema.IsNameParticle(f) && d.Tokens[i].UPOS != "PUNCT" && f != "-" && f != "'" {
 			return false
 		}
 	}
@@ -365,19 +360,17 @@ func knownPlaceName(name string) bool {
 	if _, ok := gazetteer.LookupOrg(name); ok {
 		return true
 	}
-	placeListOnce.Do(func() {
-		placeList = map[string]bool{}
-		for _, n := range gazetteer.ListNames(gazetteer.PlaceNames) {
-			placeList[strings.ToLower(n)] = true
-		}
-	})
-	return placeList[strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))]
+	return placeList()[strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))]
 }
 
-var (
-	placeListOnce sync.Once
-	placeList     map[string]bool
-)
+// placeList holds the gazetteer's WordNet place names, lower case.
+var placeList = sync.OnceValue(func() map[string]bool {
+	set := map[string]bool{}
+	for _, n := range gazetteer.ListNames(gazetteer.PlaceNames) {
+		set[strings.ToLower(n)] = true
+	}
+	return set
+})
 
 // place resolves a place name through the gazetteer.
 func (r *resolver) place(name, label string) int {

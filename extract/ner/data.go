@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/nlp"
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 // This file reads the two training and evaluation formats into documents
@@ -547,7 +548,7 @@ right:
 		if f == "'s" || f == "’s" || f == "'" || f == "’" || f == "," || f == "(" || f == "[" || f == ";" || f == ":" {
 			break
 		}
-		if person && !particles[f] && !isCap(f) {
+		if person && !schema.IsNameParticle(f) && !isCap(f) {
 			break // "Ana Lopez and I", "Muslims in the United States"
 		}
 		if !isCap(f) && !isDigit(f) && !nameInternal[strings.ToLower(f)] {

@@ -6,15 +6,8 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/nlp"
+	"github.com/newsgraph/newsgraph/schema"
 )
-
-// particles are the lower-case words inside personal names ("Ludwig van
-// Beethoven", "Charles de Gaulle", "Osama bin Laden").
-var particles = map[string]bool{
-	"van": true, "von": true, "der": true, "den": true, "de": true, "du": true, "des": true, "la": true,
-	"le": true, "da": true, "di": true, "del": true, "della": true, "dos": true, "das": true, "do": true,
-	"bin": true, "ibn": true, "al": true, "el": true, "ter": true, "zu": true, "y": true,
-}
 
 // postprocess fixes things a greedy tagger gets wrong, with rules that
 // hold for English names in general:
@@ -39,10 +32,10 @@ func postprocess(doc *nlp.Document, spans []nlp.Span, casing map[uint32]uint8) [
 	for _, s := range spans {
 		if k := len(merged) - 1; k >= 0 && s.Label == "PERSON" && merged[k].Label == "PERSON" &&
 			merged[k].End <= s.Start && doc.SentenceOf(merged[k].Start) == doc.SentenceOf(s.Start) &&
-			(merged[k].End < s.Start || particles[doc.Tokens[s.Start].Form]) {
+			(merged[k].End < s.Start || schema.IsNameParticle(doc.Tokens[s.Start].Form)) {
 			gap := true
 			for i := merged[k].End; i < s.Start; i++ {
-				gap = gap && particles[doc.Tokens[i].Form]
+				gap = gap && schema.IsNameParticle(doc.Tokens[i].Form)
 			}
 			if gap {
 				merged[k].End = s.End
@@ -55,12 +48,7 @@ func postprocess(doc *nlp.Document, spans []nlp.Span, casing map[uint32]uint8) [
 	// "Robert Kilroy" + "-Silk": a person's name of two or more words goes
 	// on over a hyphen joined to a capitalised word no entity holds
 	// ("Trump-Putin" keeps two names: Putin is one of its own).
-	held := make([]bool, len(doc.Tokens))
-	for _, s := range spans {
-		for k := s.Start; k < s.End; k++ {
-			held[k] = true
-		}
-	}
+	held := coveredTokens(doc, spans)
 	for i := range spans {
 		s := &spans[i]
 		if s.Label != "PERSON" || s.End-s.Start < 2 {
@@ -75,12 +63,7 @@ func postprocess(doc *nlp.Document, spans []nlp.Span, casing map[uint32]uint8) [
 	}
 	spans = splitTitles(doc, spans)
 	spans = orgSpans(doc, spans)
-	taken := make([]bool, len(doc.Tokens))
-	for _, s := range spans {
-		for k := s.Start; k < s.End; k++ {
-			taken[k] = true
-		}
-	}
+	taken := coveredTokens(doc, spans)
 	sentEnd := func(i int) int {
 		if s := doc.SentenceOf(i); s >= 0 {
 			return doc.Sentences[s].End
@@ -93,7 +76,7 @@ func postprocess(doc *nlp.Document, spans []nlp.Span, casing map[uint32]uint8) [
 		end := sentEnd(s.Start)
 		if s.Label == "PERSON" {
 			j := s.End
-			for j < end && particles[doc.Tokens[j].Form] && !taken[j] {
+			for j < end && schema.IsNameParticle(doc.Tokens[j].Form) && !taken[j] {
 				j++
 			}
 			if j > s.End && j < end && isCap(doc.Tokens[j].Form) && !taken[j] {
@@ -209,6 +192,17 @@ func propagate(doc *nlp.Document, spans []nlp.Span, taken []bool, casing map[uin
 	return spans
 }
 
+// coveredTokens marks the tokens inside any of the spans.
+func coveredTokens(doc *nlp.Document, spans []nlp.Span) []bool {
+	in := make([]bool, len(doc.Tokens))
+	for _, s := range spans {
+		for k := s.Start; k < s.End && k < len(in); k++ {
+			in[k] = true
+		}
+	}
+	return in
+}
+
 // titleAt reports whether token i is a title or honorific, or a hyphen
 // inside a hyphenated title ("Secretary - General").
 func titleAt(doc *nlp.Document, i int) bool {
@@ -222,12 +216,7 @@ func titleAt(doc *nlp.Document, i int) bool {
 // splitTitles keeps titles out of names (Normalize reads them from the
 // words before the name).
 func splitTitles(doc *nlp.Document, spans []nlp.Span) []nlp.Span {
-	covered := make(map[int]bool)
-	for _, s := range spans {
-		for i := s.Start; i < s.End; i++ {
-			covered[i] = true
-		}
-	}
+	covered := coveredTokens(doc, spans)
 	var out []nlp.Span
 	for _, s := range spans {
 		switch s.Label {
