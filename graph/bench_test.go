@@ -148,6 +148,26 @@ type benchBackend struct {
 	stock func(b *testing.B) cgraph.QuadStore
 }
 
+// cayleyBolt opens a bolt store in dir the way Cayley itself creates one
+// (its default indexes, the given options), closed when the test ends.
+func cayleyBolt(tb testing.TB, dir string, opts cgraph.Options) cgraph.QuadStore {
+	tb.Helper()
+	db, err := bolt.Open(filepath.Join(dir, "indexes.bolt"), 0o644, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	h := hbolt.New(db)
+	if err := kv.Init(h, opts); err != nil {
+		tb.Fatal(err)
+	}
+	qs, err := kv.New(h, opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { qs.Close() })
+	return qs
+}
+
 func benchBackends(b *testing.B) []benchBackend {
 	bs := []benchBackend{
 		{"memstore",
@@ -155,23 +175,7 @@ func benchBackends(b *testing.B) []benchBackend {
 			func(b *testing.B) cgraph.QuadStore { return memstore.New() }},
 		{"bolt",
 			func(b *testing.B) *Store { return mustOpen(b, Options{Path: filepath.Join(b.TempDir(), "g.db")}) },
-			func(b *testing.B) cgraph.QuadStore {
-				dir := b.TempDir()
-				db, err := bolt.Open(filepath.Join(dir, "indexes.bolt"), 0o644, nil)
-				if err != nil {
-					b.Fatal(err)
-				}
-				h := hbolt.New(db)
-				if err := kv.Init(h, nil); err != nil {
-					b.Fatal(err)
-				}
-				qs, err := kv.New(h, nil)
-				if err != nil {
-					b.Fatal(err)
-				}
-				b.Cleanup(func() { qs.Close() })
-				return qs
-			}},
+			func(b *testing.B) cgraph.QuadStore { return cayleyBolt(b, b.TempDir(), nil) }},
 	}
 	if dsn := os.Getenv("NEWSGRAPH_TEST_POSTGRES"); dsn != "" {
 		bs = append(bs, benchBackend{"postgres",

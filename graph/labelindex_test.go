@@ -79,18 +79,7 @@ func TestAddLabelIndex(t *testing.T) {
 	if err := os.MkdirAll(path, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	db, err := bolt.Open(filepath.Join(path, "indexes.bolt"), 0o644, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := hbolt.New(db)
-	if err := kv.Init(h, kvOptions); err != nil {
-		t.Fatal(err)
-	}
-	qs, err := kv.New(h, kvOptions)
-	if err != nil {
-		t.Fatal(err)
-	}
+	qs := cayleyBolt(t, path, kvOptions)
 	m, _ := schema.NewMinter("")
 	var all [][]schema.Quad
 	for _, af := range []ArticleFacts{{article1, facts1()}, {article2, facts2()}} {
