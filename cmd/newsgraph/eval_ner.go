@@ -12,14 +12,15 @@ import (
 	"github.com/newsgraph/newsgraph/extract/tag"
 )
 
-// runEvalNER scores the embedded NER model against a gold file: UNER
+// runEvalNER scores the embedded NER model (or --model FILE) against a gold file: UNER
 // IOB2 (our GPE and LOC count as LOC, PERSON as PER) or GUM-style
 // CoNLL-U (PERSON, ORG, GPE, LOC as derived by ner.ReadGUM).
 func runEvalNER(ctx context.Context, args []string, io stdio) error {
-	fs := newFlags("eval ner", "--gold FILE [--json]", io)
+	fs := newFlags("eval ner", "--gold FILE [--model FILE] [--json]", io)
 	gold := fs.String("gold", "", "gold file: .iob2 (UNER) or .conllu (GUM Entity annotation)")
 	format := fs.String("format", "", "iob2 or conllu (default: from the file name)")
 	asJSON := fs.Bool("json", false, `print {"p":..,"r":..,"f1":..,"per_type":{...}}`)
+	modelFile := fs.String("model", "", "model file to score instead of the embedded one (as written by train-ner --out)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -67,8 +68,16 @@ func runEvalNER(ctx context.Context, args []string, io stdio) error {
 	if err := tagDocs(tagger, docs); err != nil {
 		return err
 	}
-	r, err := ner.New(ner.WithoutRules())
-	if err != nil {
+	var r *ner.Recognizer
+	if *modelFile != "" {
+		b, err := os.ReadFile(*modelFile)
+		if err != nil {
+			return err
+		}
+		if r, err = ner.NewFromModel(b, ner.WithoutRules()); err != nil {
+			return fmt.Errorf("%s: %w", *modelFile, err)
+		}
+	} else if r, err = ner.New(ner.WithoutRules()); err != nil {
 		return err
 	}
 	sc, err := ner.Evaluate(r, docs, mapLabel)

@@ -54,6 +54,22 @@ func TestEvalNER(t *testing.T) {
 	if !strings.Contains(out.String(), "overall") {
 		t.Errorf("table output lacks the overall line:\n%s", out.String())
 	}
+	// --model scores a model file; the shipped one gives the same table
+	table := out.String()
+	out.Reset()
+	if err := runEval(context.Background(), []string{"ner", "--gold", gold, "--model", "../../extract/ner/model/ner.model"}, stdio{nil, &out, &errb}); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != table {
+		t.Errorf("--model with the shipped model:\n%s\nwant\n%s", out.String(), table)
+	}
+	bad := filepath.Join(dir, "bad.model")
+	if err := os.WriteFile(bad, []byte("not a model\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := runEval(context.Background(), []string{"ner", "--gold", gold, "--model", bad}, stdio{nil, &out, &errb}); err == nil {
+		t.Error("--model with a broken file: no error")
+	}
 }
 
 func TestEvalNERUsage(t *testing.T) {

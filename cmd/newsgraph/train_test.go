@@ -42,7 +42,7 @@ func TestTrainIsDeterministic(t *testing.T) {
 	for i := 0; i < 2; i++ {
 		out := filepath.Join(t.TempDir(), "models")
 		var stderr bytes.Buffer
-		err := runTrain(context.Background(), []string{"--data", data, "--out", out, "--tag-iter", "3", "--parse-iter", "3", "--folds", "2"},
+		err := runTrain(context.Background(), []string{"--data", data, "--out", out, "--tag-iter", "3", "--parse-iter", "3", "--folds", "2", "--wordnet", ""},
 			stdio{in: strings.NewReader(""), out: &bytes.Buffer{}, err: &stderr})
 		if err != nil {
 			t.Fatalf("train: %v\n%s", err, stderr.String())

@@ -42,7 +42,23 @@ func (s *state) role(i, j int) bool {
 		if !titled {
 			continue
 		}
-		have := s.countries(c.start, c.end, -1) // the head too: a parser may head "Ukrainian President X" on "Ukrainian"
+		// The head too: a parser may head "Ukrainian President X" on
+		// "Ukrainian". And the proper nouns and capitalised adjectives
+		// just before the mention when its title chunk starts it: a
+		// parser may cut "US" off "US President X" ("a meeting with US
+		// President X" parsed with "US" as the object).
+		from := c.start
+		if lo == c.start {
+			sentStart := s.doc.Sentences[c.sent].Start
+			for from > sentStart {
+				t := s.doc.Tokens[from-1]
+				if t.UPOS != "PROPN" && !(t.UPOS == "ADJ" && startsUpper(t.Form)) {
+					break
+				}
+				from--
+			}
+		}
+		have := s.countries(from, c.end, -1)
 		ok := true
 		for key := range anaCountries {
 			if !have[key] {

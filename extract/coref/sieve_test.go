@@ -158,6 +158,29 @@ left VERB 0 root
 			want: []string{"Ana Ruiz , the Chilean minister: Ana Ruiz , the Chilean minister | The Chilean minister"},
 		},
 		{
+			// The parse cuts the demonym off the titled name ("Chilean"
+			// the object of "with", the name its conjunct), as parsers do
+			// after "a meeting with": the words just before the mention
+			// still name its country.
+			name: "role whose country the parse cut off the name",
+			src: `
+Ana PROPN 2 nsubj
+met VERB 0 root
+with ADP 2 obl
+Chilean PROPN 3 obj
+President PROPN 6 nmod:desc
+Tomas PROPN 4 conj
+Vidal PROPN 6 flat
+. PUNCT 2 punct
+
+The DET 3 det
+Chilean ADJ 3 amod
+president NOUN 4 nsubj
+left VERB 0 root
+. PUNCT 4 punct`,
+			want: []string{"President Tomas Vidal: President Tomas Vidal | The Chilean president"},
+		},
+		{
 			name: "role of another country stays apart",
 			src: `
 Chilean ADJ 2 amod

@@ -1,10 +1,9 @@
 package ner
 
 import (
-	"math"
-	"sort"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/extract/internal/clusters"
 	"github.com/newsgraph/newsgraph/extract/nlp"
 )
 
@@ -23,11 +22,6 @@ const (
 	clusterIters    = 12
 )
 
-type sparseVec struct {
-	idx []int32
-	val []float32
-}
-
 // learnClusters returns folded word hash → cluster number + 1.
 func learnClusters(docs []*nlp.Document) map[uint32]uint16 {
 	freq := map[string]int{}
@@ -36,35 +30,22 @@ func learnClusters(docs []*nlp.Document) map[uint32]uint16 {
 			freq[strings.ToLower(t.Form)]++
 		}
 	}
-	type wf struct {
-		w string
-		n int
-	}
-	var all []wf
-	for w, n := range freq {
-		all = append(all, wf{w, n})
-	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].n != all[j].n {
-			return all[i].n > all[j].n
-		}
-		return all[i].w < all[j].w
-	})
+	all := clusters.Ranked(freq)
 	ctx := map[string]int32{}
 	for i := 0; i < len(all) && i < clusterContexts; i++ {
-		ctx[all[i].w] = int32(i)
+		ctx[all[i].Word] = int32(i)
 	}
 	vocab := map[string]int{}
 	var words []string
 	for _, x := range all {
-		if x.n < clusterMinFreq || len(words) >= clusterMaxVocab {
+		if x.N < clusterMinFreq || len(words) >= clusterMaxVocab {
 			break
 		}
-		if !hasLetter(x.w) {
+		if !hasLetter(x.Word) {
 			continue
 		}
-		vocab[x.w] = len(words)
-		words = append(words, x.w)
+		vocab[x.Word] = len(words)
+		words = append(words, x.Word)
 	}
 	if len(words) < clusterK {
 		return map[uint32]uint16{}
@@ -94,73 +75,11 @@ func learnClusters(docs []*nlp.Document) map[uint32]uint16 {
 			}
 		}
 	}
-	vecs := make([]sparseVec, len(words))
+	vecs := make([]clusters.Vector, len(words))
 	for i, m := range counts {
-		keys := make([]int32, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		sort.Slice(keys, func(a, b int) bool { return keys[a] < keys[b] })
-		var norm float64
-		v := sparseVec{idx: keys, val: make([]float32, len(keys))}
-		for j, k := range keys {
-			x := math.Sqrt(float64(m[k]))
-			v.val[j] = float32(x)
-			norm += x * x
-		}
-		if norm > 0 {
-			inv := float32(1 / math.Sqrt(norm))
-			for j := range v.val {
-				v.val[j] *= inv
-			}
-		}
-		vecs[i] = v
+		vecs[i] = clusters.ContextVector(m)
 	}
-	// spherical k-means, seeded with the k most frequent words
-	cent := make([][]float32, clusterK)
-	for c := range cent {
-		cent[c] = make([]float32, dims)
-		for j, k := range vecs[c].idx {
-			cent[c][k] = vecs[c].val[j]
-		}
-	}
-	assign := make([]int, len(words))
-	for it := 0; it < clusterIters; it++ {
-		for i, v := range vecs {
-			best, bestS := 0, float32(-1)
-			for c := range cent {
-				var s float32
-				for j, k := range v.idx {
-					s += cent[c][k] * v.val[j]
-				}
-				if s > bestS {
-					best, bestS = c, s
-				}
-			}
-			assign[i] = best
-		}
-		for c := range cent {
-			clear(cent[c])
-		}
-		for i, v := range vecs {
-			cc := cent[assign[i]]
-			for j, k := range v.idx {
-				cc[k] += v.val[j]
-			}
-		}
-		for c := range cent {
-			var norm float64
-			for _, x := range cent[c] {
-				norm += float64(x) * float64(x)
-			}
-			if norm > 0 {
-				inv := float32(1 / math.Sqrt(norm))
-				for k := range cent[c] {
-					cent[c][k] *= inv
-				}
-			}
-		}
-	}
+	assign := clusters.KMeans(vecs, clusterK, dims, clusterIters)
 	out := make(map[uint32]uint16, len(words))
 	for i, w := range words {
 		out[wordKey(w)] = uint16(assign[i] + 1)

@@ -58,6 +58,16 @@ func New(opts ...Option) (*Recognizer, error) {
 	return newRecognizer(m, opts...), nil
 }
 
+// NewFromModel returns a Recognizer using the model file b (as written
+// by Train) instead of the embedded one, after checking its meta record.
+func NewFromModel(b []byte, opts ...Option) (*Recognizer, error) {
+	m, err := decodeModel(b)
+	if err != nil {
+		return nil, err
+	}
+	return newRecognizer(m, opts...), nil
+}
+
 func newRecognizer(m *model, opts ...Option) *Recognizer {
 	r := &Recognizer{m: m, rules: true}
 	bias := classBias(m.meta.EntryBias)

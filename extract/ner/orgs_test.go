@@ -64,6 +64,12 @@ func TestSplitTitles(t *testing.T) {
 		{"Ms King spoke .", "Ms", "PERSON", "PERSON:King"},
 		{"the Lord Chancellor spoke .", "Lord", "PERSON", ""},
 		{"Lord Ana de Berg spoke .", "Lord", "PERSON", "PERSON:Ana"},
+		// a one-letter abbreviation after a given name is a middle
+		// initial, not the French honorific "M."
+		{"Judge Ana M. Berg spoke .", "Ana M. Berg", "PERSON", "PERSON:Ana M. Berg"},
+		{"Judge Ana M. Berg spoke .", "Judge Ana M. Berg", "PERSON", "PERSON:Ana M. Berg"},
+		{"said M. Berg .", "M. Berg", "PERSON", "PERSON:Berg"},
+		{"President M. Berg spoke .", "President M. Berg", "PERSON", "PERSON:Berg"},
 	}
 	for _, tt := range tests {
 		d := docOf(tt.text)
@@ -107,5 +113,28 @@ func TestHyphenatedSurname(t *testing.T) {
 	got = postprocess(d, []nlp.Span{{Start: 0, End: 2, Label: "PERSON"}}, map[uint32]uint8{})
 	if len(got) == 0 || got[0].End != 2 {
 		t.Errorf("a spaced dash is no hyphen: %+v", got)
+	}
+}
+
+func TestDropPluralDemonyms(t *testing.T) {
+	tests := []struct {
+		text, span string
+		want       string
+	}{
+		{"Millions of Americans voted .", "Americans", ""},
+		{"The Palestinians spoke .", "Palestinians", ""},
+		{"French spoke .", "French", "PERSON:French"}, // a surname
+		{"Rosa Vidal spoke .", "Rosa Vidal", "PERSON:Rosa Vidal"},
+	}
+	for _, tt := range tests {
+		d := docOf(tt.text)
+		out := dropPluralDemonyms(d, []nlp.Span{spanOf(d, tt.span, "PERSON")})
+		var got []string
+		for _, s := range out {
+			got = append(got, s.Label+":"+d.Forms(s.Start, s.End))
+		}
+		if g := strings.Join(got, " | "); g != tt.want {
+			t.Errorf("dropPluralDemonyms(%q) = %q, want %q", tt.span, g, tt.want)
+		}
 	}
 }

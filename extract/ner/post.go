@@ -63,6 +63,7 @@ func postprocess(doc *nlp.Document, spans []nlp.Span, casing map[uint32]uint8) [
 	}
 	spans = splitTitles(doc, spans)
 	spans = orgSpans(doc, spans)
+	spans = dropPluralDemonyms(doc, spans)
 	taken := coveredTokens(doc, spans)
 	sentEnd := func(i int) int {
 		if s := doc.SentenceOf(i); s >= 0 {
@@ -110,6 +111,28 @@ func postprocess(doc *nlp.Document, spans []nlp.Span, casing map[uint32]uint8) [
 	spans = propagate(doc, spans, taken, casing)
 	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
 	return spans
+}
+
+// dropPluralDemonyms drops PERSON spans that are one plural demonym
+// ("Americans", "Palestinians"): a nationality in the plural names a
+// group, not a person (the rules tag it NORP). A singular demonym can
+// be a surname ("Judith French") and is kept.
+func dropPluralDemonyms(doc *nlp.Document, spans []nlp.Span) []nlp.Span {
+	out := spans[:0]
+	for _, s := range spans {
+		if s.Label == "PERSON" && s.End-s.Start == 1 {
+			f := doc.Tokens[s.Start].Form
+			if sg, ok := strings.CutSuffix(f, "s"); ok && len(sg) > 1 {
+				_, pl := gazetteer.Demonym(f)
+				_, one := gazetteer.Demonym(sg)
+				if pl && one {
+					continue
+				}
+			}
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // propagate tags later untagged repetitions of a name found elsewhere in
@@ -207,7 +230,7 @@ func coveredTokens(doc *nlp.Document, spans []nlp.Span) []bool {
 // inside a hyphenated title ("Secretary - General").
 func titleAt(doc *nlp.Document, i int) bool {
 	f := doc.Tokens[i].Form
-	if IsTitle(f) || isHonorific(f) {
+	if IsTitle(f) || isHonorific(f) && !middleInitial(doc, i) {
 		return true
 	}
 	return f == "-" && i > 0 && i+1 < len(doc.Tokens) && IsTitle(doc.Tokens[i-1].Form) && IsTitle(doc.Tokens[i+1].Form)

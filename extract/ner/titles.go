@@ -1,6 +1,10 @@
 package ner
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/nlp"
+)
 
 // Titles and roles, from general English usage (not from any article).
 // Multi-word roles are listed with single spaces, lower case.
@@ -57,3 +61,16 @@ func buildRoles() (map[string]bool, map[string]bool, int) {
 func IsTitle(word string) bool { return roleSet[strings.ToLower(word)] }
 
 func isHonorific(word string) bool { return honorifics[strings.ToLower(word)] }
+
+// middleInitial reports whether token i is a one-letter abbreviation
+// ("M.") right after a capitalised word that is neither a title nor an
+// honorific: a middle initial ("Jennifer M. Anderson"), not the French
+// honorific ("M. Dupont").
+func middleInitial(doc *nlp.Document, i int) bool {
+	f := doc.Tokens[i].Form
+	if len(f) != 2 || f[1] != '.' || !isCap(f) || i == 0 {
+		return false
+	}
+	p := doc.Tokens[i-1].Form
+	return isCap(p) && hasLetter(p) && !IsTitle(p) && !isHonorific(p) && !strings.HasSuffix(p, ".")
+}

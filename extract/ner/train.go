@@ -25,8 +25,8 @@ type TrainOptions struct {
 	Dev        []*nlp.Document // scored with UNERLabel after training, when not nil
 	DevFile    string
 	Log        io.Writer // progress, when not nil
-	// CasingText is extra unlabelled text (one sentence a document) that
-	// only feeds the casing profile and the word clusters.
+	// CasingText is extra unlabelled text, tokenised and split into
+	// sentences, that only feeds the casing profile and the word clusters.
 	CasingText []*nlp.Document
 	// Calibrate tunes Meta.EntryBias on Dev by coordinate ascent on F1.
 	Calibrate bool

@@ -3,19 +3,31 @@ package parse
 import (
 	"strings"
 
+	"github.com/newsgraph/newsgraph/extract/internal/clusters"
 	"github.com/newsgraph/newsgraph/extract/internal/perceptron"
 )
 
 // FeatureSet is the latest version of the feature templates below. Set 1
 // is the Zhang and Nivre family; set 2 adds punctuation and verbs between
-// the candidate words and more s1-b0 pairs. A model records the set it was
-// trained with; other versions are refused on load.
-const FeatureSet = 2
+// the candidate words and more s1-b0 pairs; set 3 adds word clusters
+// (extract/internal/clusters); set 4 keeps 12 of the 32 cluster
+// templates and adds the fourth buffer word, label pairs of children and
+// more stack triples; set 5 has all 32 cluster templates of set 3 and the
+// structural templates of set 4; set 6 is set 2 with the structural
+// templates of set 4 and no clusters. A model records the set it was trained
+// with; other versions are refused on load.
+const FeatureSet = 6
+
+// UsesClusters reports whether feature set fs has word-cluster templates
+// (and so a model of that set carries a cluster table).
+func UsesClusters(fs int) bool { return fs >= 3 && fs <= 5 }
 
 // sentence holds the static feature values of a sentence's words.
 type sentence struct {
 	w []uint64 // lowercased normalised form
 	p []uint64 // tag: UPOS and XPOS
+	c []uint64 // fine word cluster (0: none)
+	k []uint64 // coarse word cluster (0: none)
 	// prefix counts of punctuation and verbs: punct[i] is the number of
 	// punctuation words before word i.
 	punct, verb []int
@@ -26,14 +38,19 @@ var (
 	rootVal = perceptron.Hash("-ROOT-")
 )
 
-func (x *sentence) set(forms, upos, xpos []string) {
+func (x *sentence) set(forms, upos, xpos []string, cl clusters.Table) {
 	x.w = x.w[:0]
 	x.p = x.p[:0]
+	x.c = x.c[:0]
+	x.k = x.k[:0]
 	x.punct = append(x.punct[:0], 0)
 	x.verb = append(x.verb[:0], 0)
 	for i, f := range forms {
 		x.w = append(x.w, perceptron.Hash(strings.ToLower(perceptron.Norm(f))))
 		x.p = append(x.p, perceptron.Hash(upos[i]+" "+xpos[i]))
+		c, k := cl.Get(x.w[i])
+		x.c = append(x.c, c)
+		x.k = append(x.k, k)
 		pu, vb := 0, 0
 		switch upos[i] {
 		case "PUNCT":
@@ -47,16 +64,16 @@ func (x *sentence) set(forms, upos, xpos []string) {
 }
 
 // tok is the word, tag and label of one position in a configuration.
-type tok struct{ w, p, l uint64 }
+type tok struct{ w, p, l, c, k uint64 }
 
 func (x *sentence) tok(s *state, i int) tok {
 	switch {
 	case i < 0:
-		return tok{noneVal, noneVal, 0}
+		return tok{noneVal, noneVal, 0, noneVal, noneVal}
 	case i == s.n:
-		return tok{rootVal, rootVal, 0}
+		return tok{rootVal, rootVal, 0, rootVal, rootVal}
 	default:
-		return tok{x.w[i], x.p[i], uint64(s.labels[i] + 1)}
+		return tok{x.w[i], x.p[i], uint64(s.labels[i] + 1), x.c[i], x.k[i]}
 	}
 }
 
@@ -125,6 +142,10 @@ func (x *sentence) features(s *state, out []uint64, fs int) []uint64 {
 	if b0i+2 <= s.n {
 		b2 = x.tok(s, b0i+2)
 	}
+	b3 := x.tok(s, -1)
+	if b0i+3 <= s.n {
+		b3 = x.tok(s, b0i+3)
+	}
 	if b0i == s.n {
 		b1, b2 = x.tok(s, -1), x.tok(s, -1)
 	}
@@ -133,6 +154,7 @@ func (x *sentence) features(s *state, out []uint64, fs int) []uint64 {
 	s0r1 := x.tok(s, child(s.r1, i0))
 	s0r2 := x.tok(s, child(s.r2, i0))
 	s1l1 := x.tok(s, child(s.l1, i1))
+	s1l2 := x.tok(s, child(s.l2, i1))
 	s1r1 := x.tok(s, child(s.r1, i1))
 	s1r2 := x.tok(s, child(s.r2, i1))
 	b0l1 := x.tok(s, child(s.l1, b0i))
@@ -216,5 +238,52 @@ func (x *sentence) features(s *state, out []uint64, fs int) []uint64 {
 		m3(n(), s0.w, b0.p, pb), m3(n(), s0.p, b0.w, pb),
 		m2(n(), s1.p, b0.p), m3(n(), s1.p, b0.p, b1.p), m2(n(), s1wp, b0.p), m2(n(), s1.p, b0wp),
 	)
-	return out
+	if fs < 3 {
+		return out
+	}
+	if fs == 6 {
+		// no cluster templates
+	} else if fs == 3 || fs == 5 {
+		out = append(out,
+			// word clusters: single words, with their tags
+			m(n(), s0.c), m(n(), s0.k), m(n(), b0.c), m(n(), b0.k),
+			m(n(), b1.c), m(n(), s1.c), m(n(), s1.k),
+			m2(n(), s0.c, s0.p), m2(n(), b0.c, b0.p), m2(n(), s1.c, s1.p),
+			// pairs
+			m2(n(), s0.c, b0.c), m2(n(), s0.k, b0.k), m2(n(), s0.c, b0.p), m2(n(), s0.p, b0.c),
+			m2(n(), s0.w, b0.c), m2(n(), s0.c, b0.w),
+			m2(n(), s1.c, s0.c), m2(n(), s1.k, s0.k), m2(n(), s1.c, s0.p), m2(n(), s1.p, s0.c),
+			m2(n(), b0.c, b1.c), m2(n(), b0.k, b1.k),
+			// triples and distance
+			m3(n(), s0.k, b0.k, b1.k), m3(n(), s1.k, s0.k, b0.k),
+			m3(n(), s0.c, b0.c, d), m3(n(), s0.k, b0.k, d), m3(n(), s1.c, s0.c, d2),
+			// children
+			m(n(), s0l1.c), m(n(), s0r1.c), m(n(), b0l1.c),
+			m2(n(), s0.c, s0l1.c), m2(n(), s0.c, s0r1.c), m2(n(), b0.c, b0l1.c),
+		)
+		if fs == 3 {
+			return out
+		}
+	} else {
+		// Set 4: fewer cluster templates (each costs a lookup, and lookups
+		// are most of the parser's time) and more structure.
+		out = append(out,
+			m(n(), s0.c), m(n(), b0.c), m(n(), b1.c), m(n(), s1.c),
+			m2(n(), s0.c, s0.p), m2(n(), b0.c, b0.p),
+			m2(n(), s0.c, b0.c), m2(n(), s0.c, b0.p), m2(n(), s0.p, b0.c),
+			m2(n(), s1.c, s0.c), m2(n(), b0.c, b1.c), m3(n(), s0.k, b0.k, b1.k),
+		)
+	}
+	// Sets 4, 5 and 6: more structure.
+	return append(out,
+		// the fourth buffer word
+		m(n(), b3.w), m(n(), b3.p), m3(n(), b1.p, b2.p, b3.p),
+		// label pairs of children
+		m3(n(), s0.p, s0l1.l, s0l2.l), m3(n(), s0.p, s0r1.l, s0r2.l),
+		m3(n(), b0.p, b0l1.l, b0l2.l), m3(n(), s1.p, s1l1.l, s1l2.l),
+		m3(n(), s0.p, s0r1.l, b0.p), m3(n(), s0.p, s0l1.l, b0.p),
+		// more stack context
+		m3(n(), s2.p, s0.p, b0.p), m3(n(), s2.p, s1.p, b0.p), m2(n(), s1.p, s1l1.l),
+		m3(n(), s1.w, s1.p, b0.p), m3(n(), s0.w, s0.p, s1.p),
+	)
 }

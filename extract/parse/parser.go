@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/newsgraph/newsgraph/extract/internal/clusters"
 	"github.com/newsgraph/newsgraph/extract/internal/perceptron"
 	"github.com/newsgraph/newsgraph/extract/nlp"
 )
@@ -26,7 +27,8 @@ type Parser struct {
 	model  *perceptron.Model
 	labels []string
 	moves  moves
-	fs     int // feature set
+	fs     int            // feature set
+	cl     clusters.Table // word clusters (feature set 3)
 }
 
 var (
@@ -62,6 +64,15 @@ func New(b []byte) (*Parser, error) {
 	}
 	labels := f.Section("labels")
 	p := &Parser{meta: f.Meta, model: f.Model, labels: splitLines(labels), fs: fs}
+	if UsesClusters(fs) {
+		b := f.Section("clusters")
+		if b == nil {
+			return nil, fmt.Errorf("parse: model of feature set %d has no clusters section", fs)
+		}
+		if p.cl, err = clusters.Decode(b); err != nil {
+			return nil, fmt.Errorf("parse: %w", err)
+		}
+	}
 	return p, p.init()
 }
 
@@ -172,7 +183,7 @@ func (p *Parser) Parse(forms, upos, xpos []string) (heads []int, rels []string, 
 }
 
 func (p *Parser) parse(w *worker, forms, upos, xpos []string) *state {
-	w.x.set(forms, upos, xpos)
+	w.x.set(forms, upos, xpos, p.cl)
 	w.s = newState(len(forms), w.s)
 	if cap(w.scores) < p.moves.count() {
 		w.scores = make([]float32, p.moves.count())

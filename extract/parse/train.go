@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
+	"github.com/newsgraph/newsgraph/extract/internal/clusters"
 	"github.com/newsgraph/newsgraph/extract/internal/perceptron"
 	"github.com/newsgraph/newsgraph/extract/nlp"
 )
@@ -27,6 +30,14 @@ type TrainOptions struct {
 	DevFile    string
 	Log        io.Writer // progress, or nil
 	Verbose    bool      // score dev after every iteration
+	// ClusterText is unlabelled text (WordNet glosses) whose words are
+	// clustered with those of the training data for feature sets 3 and up.
+	ClusterText []*nlp.Document
+	// Ensemble is the number of training runs, with seeds Seed, Seed+1,
+	// ..., whose averaged weights are averaged again (0 or 1: one run).
+	Ensemble int
+	// Jobs is how many ensemble members train at once (0: one).
+	Jobs int
 }
 
 // example is one training sentence: words, tags and its projectivised gold
@@ -187,9 +198,83 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 	if err := p.init(); err != nil {
 		return nil, err
 	}
+	sections := []perceptron.Section{{Name: "labels"}}
+	if UsesClusters(opt.FeatureSet) {
+		p.cl = clusters.Learn(append(slices.Clone(docs), opt.ClusterText...))
+		logf("parse: %d words clustered\n", len(p.cl))
+		sections = append(sections, perceptron.Section{Name: "clusters", Data: p.cl.Encode()})
+	}
+	// An ensemble of Ensemble runs with seeds Seed, Seed+1, ..., trained
+	// side by side: the mean of their averaged weights.
+	ens := max(opt.Ensemble, 1)
+	members := make([]*perceptron.Model, ens)
+	errs := make([]error, ens)
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, max(opt.Jobs, 1))
+	for k := range ens {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			prune := opt.Prune
+			if ens > 1 {
+				prune = 0
+			}
+			pm := *p
+			members[k], errs[k] = trainMember(&pm, exs, opt, opt.Seed+uint64(k), prune, ens > 1, logf)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	model := members[0]
+	if ens > 1 {
+		model = perceptron.Mean(members, opt.Prune)
+		members = nil
+	}
+	var lb strings.Builder
+	for _, l := range labels {
+		lb.WriteString(l)
+		lb.WriteByte('\n')
+	}
+	sections[0].Data = []byte(lb.String())
+	f := &perceptron.File{
+		Meta: perceptron.Meta{
+			Name: ModelName, Version: opt.Version, FeatureSet: opt.FeatureSet, Data: opt.Data,
+			Iterations: opt.Iterations, Seed: opt.Seed, Prune: opt.Prune, DevFile: opt.DevFile, Ensemble: opt.Ensemble,
+		},
+		Classes:  moveNames(labels),
+		Sections: sections,
+		Model:    model,
+	}
+	if len(opt.Dev) > 0 {
+		b, err := perceptron.Encode(f)
+		if err != nil {
+			return nil, err
+		}
+		p2, err := New(b)
+		if err != nil {
+			return nil, err
+		}
+		f.Meta.DevScores = Evaluate(p2, opt.Dev, opt.DevGold)
+		logf("parse: stored model: dev %s\n", formatScores(f.Meta.DevScores))
+	}
+	return perceptron.Encode(f)
+}
+
+// trainMember trains one averaged perceptron over exs with the given
+// shuffling seed (p supplies the moves, the clusters and, during
+// training, a scratch model for dev scores) and returns its averaged
+// weights pruned at prune. quiet: part of an ensemble, so dev scores are
+// also logged after the last iteration.
+func trainMember(p *Parser, exs []example, opt TrainOptions, seed uint64, prune float64, quiet bool, logf func(string, ...any)) (*perceptron.Model, error) {
 	mv := p.moves
 	tr := perceptron.NewTrainer(mv.count())
-	rng := rand.New(rand.NewPCG(opt.Seed, 0x7061727365720000))
+	rng := rand.New(rand.NewPCG(seed, 0x7061727365720000))
 	order := make([]int, len(exs))
 	for i := range order {
 		order[i] = i
@@ -206,7 +291,7 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 		correct, total := 0, 0
 		for _, ei := range order {
 			ex := &exs[ei]
-			x.set(ex.forms, ex.upos, ex.xpos)
+			x.set(ex.forms, ex.upos, ex.xpos, p.cl)
 			s = newState(len(ex.forms), s)
 			for !s.terminal() {
 				feats = x.features(s, feats, opt.FeatureSet)
@@ -239,39 +324,13 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 				mv.apply(s, next)
 			}
 		}
-		logf("parse: iteration %d: %.2f%% of moves correct\n", it, 100*float64(correct)/float64(max(total, 1)))
-		if opt.Verbose && len(opt.Dev) > 0 && it < opt.Iterations {
-			p.model = tr.Average(opt.Prune)
-			logf("parse: iteration %d: dev %s\n", it, formatScores(Evaluate(p, opt.Dev, opt.DevGold)))
+		logf("parse: seed %d iteration %d: %.2f%% of moves correct\n", seed, it, 100*float64(correct)/float64(max(total, 1)))
+		if opt.Verbose && len(opt.Dev) > 0 && (it < opt.Iterations || quiet) {
+			p.model = tr.Average(prune)
+			logf("parse: seed %d iteration %d: dev %s\n", seed, it, formatScores(Evaluate(p, opt.Dev, opt.DevGold)))
 		}
 	}
-	var lb strings.Builder
-	for _, l := range labels {
-		lb.WriteString(l)
-		lb.WriteByte('\n')
-	}
-	f := &perceptron.File{
-		Meta: perceptron.Meta{
-			Name: ModelName, Version: opt.Version, FeatureSet: opt.FeatureSet, Data: opt.Data,
-			Iterations: opt.Iterations, Seed: opt.Seed, Prune: opt.Prune, DevFile: opt.DevFile,
-		},
-		Classes:  moveNames(labels),
-		Sections: []perceptron.Section{{Name: "labels", Data: []byte(lb.String())}},
-		Model:    tr.Average(opt.Prune),
-	}
-	if len(opt.Dev) > 0 {
-		b, err := perceptron.Encode(f)
-		if err != nil {
-			return nil, err
-		}
-		p2, err := New(b)
-		if err != nil {
-			return nil, err
-		}
-		f.Meta.DevScores = Evaluate(p2, opt.Dev, opt.DevGold)
-		logf("parse: stored model: dev %s\n", formatScores(f.Meta.DevScores))
-	}
-	return perceptron.Encode(f)
+	return tr.Average(prune), nil
 }
 
 // moveCost is the cost of move m: the unlabelled cost plus one when the

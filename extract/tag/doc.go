@@ -2,9 +2,11 @@
 //
 // The tagger is a greedy left-to-right averaged perceptron (Honnibal's
 // design) that predicts a joint UPOS+XPOS tag per word from word, affix,
-// shape and context features and the two previous predicted tags of the
-// same sentence, after a tag dictionary that settles frequent unambiguous
-// words. The lemmatizer picks a learned edit script (case mode, characters
+// shape and context features, distributional word clusters of the word
+// and its neighbours (extract/internal/clusters, learnt from the treebank
+// and unlabelled text, stored in the model) and the two previous predicted
+// tags of the same sentence, after a tag dictionary that settles frequent
+// unambiguous words. The lemmatizer picks a learned edit script (case mode, characters
 // to strip, string to append) by the predicted tag and the longest known
 // suffix, after a lexicon of exceptions for forms seen in training.
 //

@@ -3,12 +3,15 @@ package tag
 import (
 	"strings"
 
+	"github.com/newsgraph/newsgraph/extract/internal/clusters"
 	"github.com/newsgraph/newsgraph/extract/internal/perceptron"
 )
 
-// FeatureSet is the version of the feature templates below; a model
-// trained for another version is refused on load.
-const FeatureSet = 1
+// FeatureSet is the latest version of the feature templates below. Set 2
+// adds distributional word clusters (extract/internal/clusters) of the
+// word and its neighbours. A model records the set it was trained with;
+// other versions are refused on load.
+const FeatureSet = 2
 
 // word holds the precomputed feature values of one token.
 type word struct {
@@ -24,6 +27,7 @@ type word struct {
 	pre3   uint64
 	shape  uint64
 	hyphen uint64
+	c, k   uint64 // fine and coarse word cluster (0: none)
 }
 
 var padWords = [4]word{
@@ -35,7 +39,7 @@ func mkPad(s string) word {
 	return word{norm: s, lower: h, raw: h, suf1: h, suf2: h, suf3: h, suf4: h, pre1: h, pre2: h, pre3: h, shape: h, hyphen: h}
 }
 
-func newWord(form string) word {
+func newWord(form string, cl clusters.Table) word {
 	n := perceptron.Norm(form)
 	l := strings.ToLower(n)
 	w := word{
@@ -54,6 +58,7 @@ func newWord(form string) word {
 	if strings.Contains(n, "-") {
 		w.hyphen = 1
 	}
+	w.c, w.k = cl.Get(w.lower)
 	return w
 }
 
@@ -63,10 +68,10 @@ type sentCtx struct {
 	words []word
 }
 
-func newContext(forms []string, buf []word) sentCtx {
+func newContext(forms []string, buf []word, cl clusters.Table) sentCtx {
 	buf = append(buf[:0], padWords[0], padWords[1])
 	for _, f := range forms {
-		buf = append(buf, newWord(f))
+		buf = append(buf, newWord(f, cl))
 	}
 	buf = append(buf, padWords[2], padWords[3])
 	return sentCtx{words: buf}
@@ -104,11 +109,20 @@ const (
 	fP1Wp1
 	fShapeP1
 	fSuf2m1Suf2
+	fC
+	fK
+	fCm1
+	fCp1
+	fKm1
+	fKp1
+	fCp2
+	fP1C
+	fCCp1
 )
 
 // features appends the features of word i (0-based) given the two
 // previous tags (class indices, -1 and -2 for the start pads).
-func (c sentCtx) features(i int, p1, p2 int, out []uint64) []uint64 {
+func (c sentCtx) features(i int, p1, p2 int, out []uint64, fs int) []uint64 {
 	m := perceptron.Mix
 	w := c.words[i+2]
 	wm1, wm2 := c.words[i+1], c.words[i]
@@ -151,5 +165,11 @@ func (c sentCtx) features(i int, p1, p2 int, out []uint64) []uint64 {
 		m(m(fShapeP1, t1), w.shape),
 		m(m(fSuf2m1Suf2, wm1.suf2), w.suf2),
 	)
-	return out
+	if fs < 2 {
+		return out
+	}
+	return append(out,
+		m(fC, w.c), m(fK, w.k), m(fCm1, wm1.c), m(fCp1, wp1.c), m(fKm1, wm1.k), m(fKp1, wp1.k),
+		m(fCp2, wp2.c), m(m(fP1C, t1), w.c), m(m(fCCp1, w.c), wp1.c),
+	)
 }

@@ -2,7 +2,9 @@ package tag
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/extract"
@@ -117,5 +119,51 @@ func TestEmbeddedModel(t *testing.T) {
 	bad := &nlp.Document{Sentences: []nlp.Sentence{{Start: 0, End: 3}}}
 	if err := tg.Process(bad); err == nil {
 		t.Errorf("sentence out of range: got nil error")
+	}
+}
+
+// TestFeatureSets trains the tiny tagger with each feature set: set 2
+// carries the word clusters of its training and unlabelled text, set 1
+// none, and both decode and tag.
+func TestFeatureSets(t *testing.T) {
+	docs := tinyDocs(t)
+	// unlabelled text with enough words for a cluster table
+	var text strings.Builder
+	for r := 0; r < 3; r++ {
+		for i := 0; i < 400; i++ {
+			fmt.Fprintf(&text, "the w%d is here . ", i)
+		}
+	}
+	words := strings.Fields(text.String())
+	var sents []*conllu.Sentence
+	for i := 0; i+5 <= len(words); i += 5 {
+		s := &conllu.Sentence{}
+		for k, w := range words[i : i+5] {
+			s.Words = append(s.Words, conllu.Word{ID: k + 1, Form: w})
+		}
+		sents = append(sents, s)
+	}
+	unl := []*nlp.Document{conllu.ToDocument("unlabelled", sents)}
+	for _, fs := range []int{1, 2} {
+		b, err := Train(docs, TrainOptions{Iterations: 3, Seed: 3, Version: 1, FeatureSet: fs, ClusterText: unl})
+		if err != nil {
+			t.Fatalf("feature set %d: %v", fs, err)
+		}
+		tg, err := New(b)
+		if err != nil {
+			t.Fatalf("feature set %d: %v", fs, err)
+		}
+		if got := tg.Meta().FeatureSet; got != fs {
+			t.Errorf("feature set %d: meta says %d", fs, got)
+		}
+		if got, want := len(tg.cl) > 0, fs == 2; got != want {
+			t.Errorf("feature set %d: has clusters %v, want %v", fs, got, want)
+		}
+		if up, _ := tg.Tag([]string{"The", "w7", "is", "here"}); len(up) != 4 {
+			t.Errorf("feature set %d: %d tags for 4 words", fs, len(up))
+		}
+	}
+	if _, err := Train(docs, TrainOptions{FeatureSet: FeatureSet + 1}); err == nil {
+		t.Errorf("feature set %d: got nil error", FeatureSet+1)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/newsgraph/newsgraph/extract/internal/clusters"
 	"github.com/newsgraph/newsgraph/extract/internal/perceptron"
 	"github.com/newsgraph/newsgraph/extract/nlp"
 )
@@ -27,6 +28,8 @@ type Tagger struct {
 	xpos    []string
 	dict    map[string]int // norm -> class for frequent unambiguous words
 	lem     *lemmatizer
+	fs      int            // feature set
+	cl      clusters.Table // word clusters (feature set 2)
 }
 
 var (
@@ -53,10 +56,25 @@ func New(b []byte) (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tag: %w", err)
 	}
-	if err := perceptron.CheckMeta(f.Meta, ModelName, FeatureSet); err != nil {
+	fs := f.Meta.FeatureSet
+	if fs < 1 || fs > FeatureSet {
+		if err := perceptron.CheckMeta(f.Meta, ModelName, FeatureSet); err != nil {
+			return nil, fmt.Errorf("tag: %w", err)
+		}
+	}
+	if err := perceptron.CheckMeta(f.Meta, ModelName, fs); err != nil {
 		return nil, fmt.Errorf("tag: %w", err)
 	}
-	t := &Tagger{meta: f.Meta, model: f.Model, classes: f.Classes, dict: map[string]int{}}
+	t := &Tagger{meta: f.Meta, model: f.Model, classes: f.Classes, dict: map[string]int{}, fs: fs}
+	if fs >= 2 {
+		b := f.Section("clusters")
+		if b == nil {
+			return nil, fmt.Errorf("tag: model of feature set %d has no clusters section", fs)
+		}
+		if t.cl, err = clusters.Decode(b); err != nil {
+			return nil, fmt.Errorf("tag: %w", err)
+		}
+	}
 	for _, c := range f.Classes {
 		u, x, ok := strings.Cut(c, " ")
 		if !ok {
@@ -132,7 +150,7 @@ func (t *Tagger) Tag(forms []string) (upos, xpos []string) {
 func (t *Tagger) Lemma(form, xpos string) string { return t.lem.lemma(form, xpos) }
 
 func (t *Tagger) tag(forms []string, tags []int, buf []word) ([]int, []word) {
-	ctx := newContext(forms, buf)
+	ctx := newContext(forms, buf, t.cl)
 	tags = tags[:0]
 	scores := make([]float32, len(t.classes))
 	var feats []uint64
@@ -140,7 +158,7 @@ func (t *Tagger) tag(forms []string, tags []int, buf []word) ([]int, []word) {
 	for i := range forms {
 		c, ok := t.dict[ctx.words[i+2].norm]
 		if !ok {
-			feats = ctx.features(i, p1, p2, feats)
+			feats = ctx.features(i, p1, p2, feats, t.fs)
 			clear(scores)
 			t.model.Score(feats, scores)
 			c = perceptron.Best(scores, nil)

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/extract/internal/clusters"
 	"github.com/newsgraph/newsgraph/extract/internal/perceptron"
 	"github.com/newsgraph/newsgraph/extract/nlp"
 )
@@ -24,6 +26,10 @@ type TrainOptions struct {
 	Dev        []*nlp.Document       // scored after each iteration when set
 	DevFile    string
 	Log        io.Writer // progress, or nil
+	FeatureSet int       // feature templates (0: the latest, FeatureSet)
+	// ClusterText is unlabelled text whose words are clustered with those
+	// of the training data for feature sets 2 and up.
+	ClusterText []*nlp.Document
 }
 
 type sample struct {
@@ -47,6 +53,12 @@ func blankTag(s string) string {
 func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 	if opt.Iterations <= 0 {
 		opt.Iterations = 1
+	}
+	if opt.FeatureSet == 0 {
+		opt.FeatureSet = FeatureSet
+	}
+	if opt.FeatureSet < 1 || opt.FeatureSet > FeatureSet {
+		return nil, fmt.Errorf("tag: train: no feature set %d", opt.FeatureSet)
 	}
 	logf := func(format string, a ...any) {
 		if opt.Log != nil {
@@ -108,7 +120,13 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 		}
 	}
 	tr := perceptron.NewTrainer(len(classes))
-	tagger := &Tagger{classes: classes, dict: dict}
+	tagger := &Tagger{classes: classes, dict: dict, fs: opt.FeatureSet}
+	sections := []perceptron.Section{{Name: "tagdict", Data: encodeDict(dict)}, {Name: "lemmas"}}
+	if opt.FeatureSet >= 2 {
+		tagger.cl = clusters.Learn(append(slices.Clone(docs), opt.ClusterText...))
+		logf("tag: %d words clustered\n", len(tagger.cl))
+		sections = append(sections, perceptron.Section{Name: "clusters", Data: tagger.cl.Encode()})
+	}
 	for _, c := range classes {
 		u, x, _ := strings.Cut(c, " ")
 		tagger.upos = append(tagger.upos, u)
@@ -116,6 +134,7 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 	}
 	lem := trainLemmatizer(lemmas)
 	tagger.lem = lem
+	sections[1].Data = lem.encode()
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x7461676765720000))
 	order := make([]int, len(samples))
 	for i := range order {
@@ -133,13 +152,13 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 		correct, total := 0, 0
 		for _, si := range order {
 			sm := samples[si]
-			ctx := newContext(sm.forms, buf)
+			ctx := newContext(sm.forms, buf, tagger.cl)
 			buf = ctx.words
 			p1, p2 := -1, -2
 			for i := range sm.forms {
 				guess, ok := dict[ctx.words[i+2].norm]
 				if !ok {
-					feats = ctx.features(i, p1, p2, feats)
+					feats = ctx.features(i, p1, p2, feats, opt.FeatureSet)
 					clear(scores)
 					tr.Score(feats, scores)
 					guess = perceptron.Best(scores, nil)
@@ -162,15 +181,12 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 	}
 	f := &perceptron.File{
 		Meta: perceptron.Meta{
-			Name: ModelName, Version: opt.Version, FeatureSet: FeatureSet, Data: opt.Data,
+			Name: ModelName, Version: opt.Version, FeatureSet: opt.FeatureSet, Data: opt.Data,
 			Iterations: opt.Iterations, Seed: opt.Seed, Prune: opt.Prune, DevFile: opt.DevFile,
 		},
-		Classes: classes,
-		Sections: []perceptron.Section{
-			{Name: "tagdict", Data: encodeDict(dict)},
-			{Name: "lemmas", Data: lem.encode()},
-		},
-		Model: tr.Average(opt.Prune),
+		Classes:  classes,
+		Sections: sections,
+		Model:    tr.Average(opt.Prune),
 	}
 	if len(opt.Dev) > 0 {
 		// Score the model as it will be stored (quantised).

@@ -19,8 +19,9 @@ type Meta struct {
 	Data       []DataFile `json:"data"`        // training data
 	Iterations int        `json:"iterations"`
 	Seed       uint64     `json:"seed"`
-	Prune      float64    `json:"prune"`    // weights below this magnitude were dropped
-	DevFile    string     `json:"dev_file"` // file the dev scores were measured on
+	Ensemble   int        `json:"ensemble,omitempty"` // training runs (seeds Seed, Seed+1, ...) whose weights were averaged
+	Prune      float64    `json:"prune"`              // weights below this magnitude were dropped
+	DevFile    string     `json:"dev_file"`           // file the dev scores were measured on
 	DevScores  []Score    `json:"dev_scores"`
 	Features   int        `json:"features"`       // features in the table
 	Weights    int        `json:"weights"`        // weights in the table

@@ -11,9 +11,13 @@ import (
 var ptbForms = map[string]string{
 	"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}",
 	"``": "\"", "''": "\"", "`": "'",
+	// British style writes these abbreviations without the full stop
+	// that the (mostly American) treebanks give them.
+	"Mr": "Mr.", "Mrs": "Mrs.", "Ms": "Ms.", "Dr": "Dr.", "MR": "MR.", "MRS": "MRS.",
 }
 
-// Norm returns the feature form of a word: PTB escapes undone, curly
+// Norm returns the feature form of a word: PTB escapes undone, British
+// honorifics without a full stop given one ("Mr" -> "Mr."), curly
 // quotes and apostrophes made straight, and numbers collapsed (a four-digit
 // number to "!YEAR", other words that start with a digit to "!DIGITS" plus
 // their shape), case kept. Lower(Norm(w)) is the usual word feature.

@@ -447,3 +447,59 @@ func (t *Trainer) Average(prune float64) *Model {
 	})
 	return m
 }
+
+// Mean returns the model whose weights are the means of the weights of
+// ms (all with the same classes; a feature missing from a model counts as
+// zero there), dropping weights whose magnitude is below prune. The mean
+// of several averaged perceptrons trained in different orders evens out
+// the luck of one order.
+func Mean(ms []*Model, prune float64) *Model {
+	if len(ms) == 0 {
+		return &Model{}
+	}
+	type cw struct {
+		class uint16
+		w     float64
+	}
+	sums := map[uint64][]cw{}
+	for _, m := range ms {
+		m.each(func(k uint64, row []entry) {
+			s := sums[k]
+			for _, e := range row {
+				s = append(s, cw{e.class, float64(e.w)})
+			}
+			sums[k] = s
+		})
+	}
+	keys := make([]uint64, 0, len(sums))
+	for k := range sums {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	out := &Model{NClasses: ms[0].NClasses, index: newTable(len(keys), false)}
+	n := float64(len(ms))
+	var row []entry
+	for _, k := range keys {
+		s := sums[k]
+		// stable: the members' weights for a class are summed in member order
+		sort.SliceStable(s, func(i, j int) bool { return s[i].class < s[j].class })
+		row = row[:0]
+		for i := 0; i < len(s); {
+			c, w := s[i].class, 0.0
+			for ; i < len(s) && s[i].class == c; i++ {
+				w += s[i].w
+			}
+			if avg := w / n; avg != 0 && math.Abs(avg) >= prune {
+				row = append(row, entry{class: c, w: float32(avg)})
+			}
+		}
+		if len(row) == 0 {
+			continue
+		}
+		out.index.put(k, rowSpan(len(out.entries), row))
+		if len(row) > 1 {
+			out.entries = append(out.entries, row...)
+		}
+	}
+	return out
+}

@@ -173,6 +173,7 @@ func TestNorm(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"-LRB-", "("}, {"``", "\""}, {"''", "\""}, {"’s", "'s"}, {"don’t", "don't"},
 		{"1990", "!YEAR"}, {"4.25", "!DIGITS" + "d.dd"}, {"Obama", "Obama"},
+		{"Mr", "Mr."}, {"Mrs", "Mrs."}, {"Mr.", "Mr."}, {"mr", "mr"}, {"Mrx", "Mrx"},
 	}
 	for _, tt := range tests {
 		if got := Norm(tt.in); got != tt.want {
@@ -210,5 +211,57 @@ func TestDenseRows(t *testing.T) {
 		if !slices.Equal(a, c) {
 			t.Fatalf("features %x: dense scores %v, sparse %v", fs, a, c)
 		}
+	}
+}
+
+// TestMean checks that the mean of models scores as the mean of their
+// scores, that a model's mean with itself is itself, and that pruning
+// drops the small means.
+func TestMean(t *testing.T) {
+	_, b := train(t)
+	f, err := Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := f.Model
+	// a second model: a's weights doubled on the even classes
+	b2 := &Model{NClasses: a.NClasses, index: newTable(a.index.n, false)}
+	a.each(func(k uint64, row []entry) {
+		r := slices.Clone(row)
+		for i := range r {
+			if r[i].class%2 == 0 {
+				r[i].w *= 2
+			}
+		}
+		b2.index.put(k, rowSpan(len(b2.entries), r))
+		if len(r) > 1 {
+			b2.entries = append(b2.entries, r...)
+		}
+	})
+	same := Mean([]*Model{a, a}, 0)
+	mean := Mean([]*Model{a, b2}, 0)
+	feats, _ := toy(5, 100)
+	sa, sb, ss, sm := make([]float32, 4), make([]float32, 4), make([]float32, 4), make([]float32, 4)
+	for _, fs := range feats {
+		for _, s := range [][]float32{sa, sb, ss, sm} {
+			clear(s)
+		}
+		a.Score(fs, sa)
+		b2.Score(fs, sb)
+		same.Score(fs, ss)
+		mean.Score(fs, sm)
+		for c := range sa {
+			if d := ss[c] - sa[c]; d > 1e-4 || d < -1e-4 {
+				t.Fatalf("features %x class %d: mean of a model with itself scores %v, the model %v", fs, c, ss[c], sa[c])
+			}
+			if d := sm[c] - (sa[c]+sb[c])/2; d > 1e-4 || d < -1e-4 {
+				t.Fatalf("features %x class %d: mean model scores %v, mean of scores %v", fs, c, sm[c], (sa[c]+sb[c])/2)
+			}
+		}
+	}
+	_, all := mean.Len()
+	_, pruned := Mean([]*Model{a, b2}, 0.5).Len()
+	if pruned >= all {
+		t.Errorf("pruning at 0.5 kept %d of %d weights", pruned, all)
 	}
 }
