@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/nlp"
 	"github.com/newsgraph/newsgraph/extract/openie"
 	"github.com/newsgraph/newsgraph/schema"
@@ -486,13 +487,33 @@ func (db *docBuilder) modifierStart(h int) int {
 }
 
 // namePlace makes a place of a capitalised proper noun that names no node
-// yet.
+// yet, unless its ending makes it a proper adjective ("the Crimean
+// peninsula", tagged PROPN by a tagger that has not seen it): then the
+// whole phrase names the place.
 func (db *docBuilder) namePlace(t int) {
 	tok := &db.doc.Tokens[t]
-	if db.r.tok[t] >= 0 || tok.UPOS != "PROPN" || !isCapitalised(tok.Form) {
+	if db.r.tok[t] >= 0 || tok.UPOS != "PROPN" || !isCapitalised(tok.Form) || properAdjective(tok.Form) {
 		return
 	}
 	db.r.tok[t] = db.r.place(tok.Form, "LOC")
+}
+
+// properAdjective reports whether word ends in a suffix that makes
+// adjectives of names in English (-ian, -ean, -ese, -ish: "Caspian",
+// "Crimean", "Maltese", "Kurdish") and the gazetteer knows no place of
+// that name.
+func properAdjective(word string) bool {
+	w := strings.ToLower(word)
+	if len(w) < 5 {
+		return false
+	}
+	for _, suf := range []string{"ian", "ean", "ese", "ish"} {
+		if strings.HasSuffix(w, suf) {
+			_, place := gazetteer.LookupPlace(word)
+			return !place
+		}
+	}
+	return false
 }
 
 // share reads the share a quantifier names: "70%" → 0.70, "half" → 0.5.
