@@ -30,23 +30,7 @@ func learnClusters(docs []*nlp.Document) map[uint32]uint16 {
 			freq[strings.ToLower(t.Form)]++
 		}
 	}
-	all := clusters.Ranked(freq)
-	ctx := map[string]int32{}
-	for i := 0; i < len(all) && i < clusterContexts; i++ {
-		ctx[all[i].Word] = int32(i)
-	}
-	vocab := map[string]int{}
-	var words []string
-	for _, x := range all {
-		if x.N < clusterMinFreq || len(words) >= clusterMaxVocab {
-			break
-		}
-		if !hasLetter(x.Word) {
-			continue
-		}
-		vocab[x.Word] = len(words)
-		words = append(words, x.Word)
-	}
+	ctx, vocab, words := clusters.Vocabulary(freq, clusterContexts, clusterMinFreq, clusterMaxVocab, hasLetter)
 	if len(words) < clusterK {
 		return map[uint32]uint16{}
 	}

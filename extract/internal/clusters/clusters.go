@@ -60,6 +60,30 @@ func Ranked(freq map[string]int) []WordCount {
 	return all
 }
 
+// Vocabulary ranks the words of freq (Ranked) and returns the context
+// words, the first contexts of them, by rank; and the words to cluster,
+// those seen at least minFreq times that keep accepts (nil: all), at most
+// maxVocab, most frequent first, with their indexes.
+func Vocabulary(freq map[string]int, contexts, minFreq, maxVocab int, keep func(string) bool) (ctx map[string]int32, vocab map[string]int, words []string) {
+	all := Ranked(freq)
+	ctx = map[string]int32{}
+	for i := 0; i < len(all) && i < contexts; i++ {
+		ctx[all[i].Word] = int32(i)
+	}
+	vocab = map[string]int{}
+	for _, x := range all {
+		if x.N < minFreq || len(words) >= maxVocab {
+			break
+		}
+		if keep != nil && !keep(x.Word) {
+			continue
+		}
+		vocab[x.Word] = len(words)
+		words = append(words, x.Word)
+	}
+	return ctx, vocab, words
+}
+
 // Vector is a sparse vector: increasing indices and their values.
 type Vector struct {
 	Idx []int32
@@ -98,20 +122,7 @@ func Learn(docs []*nlp.Document) Table {
 			freq[Word(t.Form)]++
 		}
 	}
-	all := Ranked(freq)
-	ctx := map[string]int32{}
-	for i := 0; i < len(all) && i < clusterContexts; i++ {
-		ctx[all[i].Word] = int32(i)
-	}
-	vocab := map[string]int{}
-	var words []string
-	for _, x := range all {
-		if x.N < clusterMinFreq || len(words) >= clusterMaxVocab {
-			break
-		}
-		vocab[x.Word] = len(words)
-		words = append(words, x.Word)
-	}
+	ctx, vocab, words := Vocabulary(freq, clusterContexts, clusterMinFreq, clusterMaxVocab, nil)
 	if len(words) < clusterFine {
 		return Table{}
 	}
