@@ -17,8 +17,10 @@ type mapper struct {
 	m     schema.Minter
 	g     schema.Node
 	quads []schema.Quad
-	seen  map[schema.Quad]bool
+	seen  map[triple]struct{} // the graph is always g
 }
+
+type triple struct{ s, p, o schema.Node }
 
 func iri(s string) schema.Node { return schema.IRI(s) }
 func ng(p schema.Predicate) schema.Node {
@@ -35,12 +37,13 @@ var (
 )
 
 func (mp *mapper) add(s, p, o schema.Node) {
-	q := schema.Quad{S: s, P: p, O: o, G: mp.g}
-	if mp.seen[q] {
+	// one hash per quad: insert, and see whether the map grew
+	n := len(mp.seen)
+	mp.seen[triple{s, p, o}] = struct{}{}
+	if len(mp.seen) == n {
 		return
 	}
-	mp.seen[q] = true
-	mp.quads = append(mp.quads, q)
+	mp.quads = append(mp.quads, schema.Quad{S: s, P: p, O: o, G: mp.g})
 }
 
 // articleQuads maps an article and its facts to quads in the article's
@@ -53,7 +56,7 @@ func articleQuads(m schema.Minter, a schema.Article, facts []schema.Fact) ([]sch
 		return nil, fmt.Errorf("article %s: date %q is not YYYY-MM-DD", a.ID, a.Date)
 	}
 	art := iri(m.Article(a.ID))
-	mp := &mapper{m: m, g: art, seen: map[schema.Quad]bool{}}
+	mp := &mapper{m: m, g: art, seen: map[triple]struct{}{}}
 	mp.add(art, rdfType, iri(schema.ClassIRI(schema.ClassArticle)))
 	mp.add(art, rdfType, iri(schema.SDO+"NewsArticle"))
 	mp.add(art, iri(schema.DCT+"identifier"), schema.Str(a.ID))

@@ -102,11 +102,21 @@ func (s *Store) applyArticles(ctx context.Context, arts []ArticleFacts, quads []
 		if err != nil {
 			return err
 		}
+		r := &results[k]
+		r.Quads = len(quads[i])
+		if len(old) == 0 {
+			// a new article: every quad is an addition (articleQuads has
+			// no duplicates), no need to hash them
+			for _, q := range quads[i] {
+				deltas = append(deltas, cgraph.Delta{Quad: toQuad(q), Action: cgraph.Add})
+			}
+			r.Added = len(quads[i])
+			continue
+		}
 		want := make(map[schema.Quad]bool, len(quads[i]))
 		for _, q := range quads[i] {
 			want[q] = true
 		}
-		r := &results[k]
 		for _, q := range old {
 			if !want[q] {
 				deltas = append(deltas, cgraph.Delta{Quad: toQuad(q), Action: cgraph.Delete})
@@ -120,7 +130,6 @@ func (s *Store) applyArticles(ctx context.Context, arts []ArticleFacts, quads []
 				r.Added++
 			}
 		}
-		r.Quads = len(quads[i])
 	}
 	if len(deltas) > 0 {
 		if err := ctx.Err(); err != nil {
