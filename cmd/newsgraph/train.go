@@ -136,14 +136,14 @@ func runTrain(ctx context.Context, args []string, io stdio) error {
 	}
 	// Unlabelled text for the word clusters of the tagger and the parser:
 	// WordNet glosses and the --cluster-text directories.
-	var glosses []*nlp.Document
+	var ctext []*nlp.Document
 	var cfiles []tag.DataFile
 	if *wordnet != "" {
 		ds, gfs, err := readWordNetGlosses(*wordnet)
 		if err != nil {
 			return err
 		}
-		glosses = append(glosses, ds...)
+		ctext = append(ctext, ds...)
 		for _, g := range gfs {
 			cfiles = append(cfiles, tag.DataFile{Path: g.Path, SHA256: g.SHA256, Note: "WordNet 3.0 glosses, word clusters only"})
 		}
@@ -153,7 +153,7 @@ func runTrain(ctx context.Context, args []string, io stdio) error {
 		if err != nil {
 			return err
 		}
-		glosses = append(glosses, ds...)
+		ctext = append(ctext, ds...)
 		for _, s := range srcs {
 			fmt.Fprintf(io.err, "train: %s: %d documents, %d words of unlabelled text\n", s.Name, s.Docs, s.Words)
 			cfiles = append(cfiles, tag.DataFile{Path: s.Name, SHA256: s.SHA256,
@@ -163,7 +163,7 @@ func runTrain(ctx context.Context, args []string, io stdio) error {
 	tagOpt := tag.TrainOptions{Context: ctx, Iterations: *tagIter, Seed: *seed, Prune: *tagPrune, Version: 1, DevFile: devName,
 		FeatureSet: *tagFeatures}
 	if *tagFeatures == 0 || *tagFeatures >= 2 {
-		tagOpt.Data, tagOpt.ClusterText = append(slices.Clone(files), cfiles...), glosses
+		tagOpt.Data, tagOpt.ClusterText = append(slices.Clone(files), cfiles...), ctext
 	} else {
 		tagOpt.Data = files
 	}
@@ -225,7 +225,7 @@ func runTrain(ctx context.Context, args []string, io stdio) error {
 		}
 		pfiles, ptext := files, []*nlp.Document(nil)
 		if pf := *parseFeatures; parse.UsesClusters(pf) || (pf == 0 && parse.UsesClusters(parse.FeatureSet)) {
-			pfiles, ptext = append(slices.Clone(files), cfiles...), glosses
+			pfiles, ptext = append(slices.Clone(files), cfiles...), ctext
 		}
 		b, err := parse.Train(ptrain, parse.TrainOptions{
 			Context: ctx, Iterations: *parseIter, FeatureSet: *parseFeatures, Seed: *seed, Prune: *parsePrune, Version: 1, Data: pfiles,

@@ -241,9 +241,9 @@ func (x *sentence) features(s *state, out []uint64, fs int) []uint64 {
 	if fs < 3 {
 		return out
 	}
-	if fs == 6 {
-		// no cluster templates
-	} else if fs == 3 || fs == 5 {
+	switch fs {
+	case 3, 5:
+		// all 32 cluster templates
 		out = append(out,
 			// word clusters: single words, with their tags
 			m(n(), s0.c), m(n(), s0.k), m(n(), b0.c), m(n(), b0.k),
@@ -264,9 +264,9 @@ func (x *sentence) features(s *state, out []uint64, fs int) []uint64 {
 		if fs == 3 {
 			return out
 		}
-	} else {
-		// Set 4: fewer cluster templates (each costs a lookup, and lookups
-		// are most of the parser's time) and more structure.
+	case 4:
+		// 12 of them (each costs a lookup, and lookups are most of the
+		// parser's time)
 		out = append(out,
 			m(n(), s0.c), m(n(), b0.c), m(n(), b1.c), m(n(), s1.c),
 			m2(n(), s0.c, s0.p), m2(n(), b0.c, b0.p),
@@ -274,7 +274,7 @@ func (x *sentence) features(s *state, out []uint64, fs int) []uint64 {
 			m2(n(), s1.c, s0.c), m2(n(), b0.c, b1.c), m3(n(), s0.k, b0.k, b1.k),
 		)
 	}
-	// Sets 4, 5 and 6: more structure.
+	// Sets 4, 5 and 6 (set 6 has no clusters): more structure.
 	return append(out,
 		// the fourth buffer word
 		m(n(), b3.w), m(n(), b3.p), m3(n(), b1.p, b2.p, b3.p),

@@ -28,7 +28,7 @@ type Parser struct {
 	labels []string
 	moves  moves
 	fs     int            // feature set
-	cl     clusters.Table // word clusters (feature set 3)
+	cl     clusters.Table // word clusters (feature sets 3-5)
 }
 
 var (
@@ -65,11 +65,7 @@ func New(b []byte) (*Parser, error) {
 	labels := f.Section("labels")
 	p := &Parser{meta: f.Meta, model: f.Model, labels: splitLines(labels), fs: fs}
 	if UsesClusters(fs) {
-		b := f.Section("clusters")
-		if b == nil {
-			return nil, fmt.Errorf("parse: model of feature set %d has no clusters section", fs)
-		}
-		if p.cl, err = clusters.Decode(b); err != nil {
+		if p.cl, err = clusters.FromFile(f); err != nil {
 			return nil, fmt.Errorf("parse: %w", err)
 		}
 	}

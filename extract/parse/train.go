@@ -2,6 +2,7 @@ package parse
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -30,8 +31,9 @@ type TrainOptions struct {
 	DevFile    string
 	Log        io.Writer // progress, or nil
 	Verbose    bool      // score dev after every iteration
-	// ClusterText is unlabelled text (WordNet glosses) whose words are
-	// clustered with those of the training data for feature sets 3 and up.
+	// ClusterText is unlabelled text whose words are clustered with those
+	// of the training data for the feature sets with clusters
+	// (UsesClusters).
 	ClusterText []*nlp.Document
 	// Ensemble is the number of training runs, with seeds Seed, Seed+1,
 	// ..., whose averaged weights are averaged again (0 or 1: one run).
@@ -202,10 +204,11 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 	if UsesClusters(opt.FeatureSet) {
 		p.cl = clusters.Learn(append(slices.Clone(docs), opt.ClusterText...))
 		logf("parse: %d words clustered\n", len(p.cl))
-		sections = append(sections, perceptron.Section{Name: "clusters", Data: p.cl.Encode()})
+		sections = append(sections, p.cl.Section())
 	}
-	// An ensemble of Ensemble runs with seeds Seed, Seed+1, ..., trained
-	// side by side: the mean of their averaged weights.
+	// An ensemble of Ensemble runs with seeds Seed, Seed+1, ..., Jobs of
+	// them at a time: the mean of their averaged weights, pruned once
+	// the mean is taken.
 	ens := max(opt.Ensemble, 1)
 	members := make([]*perceptron.Model, ens)
 	errs := make([]error, ens)
@@ -217,24 +220,17 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			prune := opt.Prune
-			if ens > 1 {
-				prune = 0
-			}
-			pm := *p
-			members[k], errs[k] = trainMember(&pm, exs, opt, opt.Seed+uint64(k), prune, ens > 1, logf)
+			pm := *p // its own scratch model for dev scores
+			members[k], errs[k] = trainMember(&pm, exs, opt, opt.Seed+uint64(k), ens > 1, logf)
 		}()
 	}
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	model := members[0]
 	if ens > 1 {
 		model = perceptron.Mean(members, opt.Prune)
-		members = nil
 	}
 	var lb strings.Builder
 	for _, l := range labels {
@@ -269,9 +265,14 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 // trainMember trains one averaged perceptron over exs with the given
 // shuffling seed (p supplies the moves, the clusters and, during
 // training, a scratch model for dev scores) and returns its averaged
-// weights pruned at prune. quiet: part of an ensemble, so dev scores are
-// also logged after the last iteration.
-func trainMember(p *Parser, exs []example, opt TrainOptions, seed uint64, prune float64, quiet bool, logf func(string, ...any)) (*perceptron.Model, error) {
+// weights: pruned at opt.Prune for a single run, unpruned for a member
+// of an ensemble, whose dev scores are logged after the last iteration
+// too (the ensemble's own come after the mean).
+func trainMember(p *Parser, exs []example, opt TrainOptions, seed uint64, member bool, logf func(string, ...any)) (*perceptron.Model, error) {
+	prune := opt.Prune
+	if member {
+		prune = 0
+	}
 	mv := p.moves
 	tr := perceptron.NewTrainer(mv.count())
 	rng := rand.New(rand.NewPCG(seed, 0x7061727365720000))
@@ -325,7 +326,7 @@ func trainMember(p *Parser, exs []example, opt TrainOptions, seed uint64, prune 
 			}
 		}
 		logf("parse: seed %d iteration %d: %.2f%% of moves correct\n", seed, it, 100*float64(correct)/float64(max(total, 1)))
-		if opt.Verbose && len(opt.Dev) > 0 && (it < opt.Iterations || quiet) {
+		if opt.Verbose && len(opt.Dev) > 0 && (it < opt.Iterations || member) {
 			p.model = tr.Average(prune)
 			logf("parse: seed %d iteration %d: dev %s\n", seed, it, formatScores(Evaluate(p, opt.Dev, opt.DevGold)))
 		}

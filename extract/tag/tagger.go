@@ -58,20 +58,14 @@ func New(b []byte) (*Tagger, error) {
 	}
 	fs := f.Meta.FeatureSet
 	if fs < 1 || fs > FeatureSet {
-		if err := perceptron.CheckMeta(f.Meta, ModelName, FeatureSet); err != nil {
-			return nil, fmt.Errorf("tag: %w", err)
-		}
+		fs = FeatureSet // so that CheckMeta reports the mismatch
 	}
 	if err := perceptron.CheckMeta(f.Meta, ModelName, fs); err != nil {
 		return nil, fmt.Errorf("tag: %w", err)
 	}
 	t := &Tagger{meta: f.Meta, model: f.Model, classes: f.Classes, dict: map[string]int{}, fs: fs}
 	if fs >= 2 {
-		b := f.Section("clusters")
-		if b == nil {
-			return nil, fmt.Errorf("tag: model of feature set %d has no clusters section", fs)
-		}
-		if t.cl, err = clusters.Decode(b); err != nil {
+		if t.cl, err = clusters.FromFile(f); err != nil {
 			return nil, fmt.Errorf("tag: %w", err)
 		}
 	}

@@ -125,7 +125,7 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 	if opt.FeatureSet >= 2 {
 		tagger.cl = clusters.Learn(append(slices.Clone(docs), opt.ClusterText...))
 		logf("tag: %d words clustered\n", len(tagger.cl))
-		sections = append(sections, perceptron.Section{Name: "clusters", Data: tagger.cl.Encode()})
+		sections = append(sections, tagger.cl.Section())
 	}
 	for _, c := range classes {
 		u, x, _ := strings.Cut(c, " ")

@@ -238,6 +238,24 @@ func (t Table) Encode() []byte {
 	return b
 }
 
+// sectionName is the model-file section that holds a cluster table.
+const sectionName = "clusters"
+
+// Section returns t as a model-file section.
+func (t Table) Section() perceptron.Section {
+	return perceptron.Section{Name: sectionName, Data: t.Encode()}
+}
+
+// FromFile reads the cluster table of model file f; a file without one is
+// an error.
+func FromFile(f *perceptron.File) (Table, error) {
+	b := f.Section(sectionName)
+	if b == nil {
+		return nil, fmt.Errorf("model of feature set %d has no %s section", f.Meta.FeatureSet, sectionName)
+	}
+	return Decode(b)
+}
+
 // Decode reads a table written by Encode.
 func Decode(b []byte) (Table, error) {
 	bad := fmt.Errorf("corrupt clusters section")
