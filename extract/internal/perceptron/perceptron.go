@@ -230,27 +230,6 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 	}
 }
 
-// addDense adds d to scores, eight at a time (the compiler neither unrolls
-// nor vectorises the plain loop).
-func addDense(scores, d []float32) {
-	sc := scores[:len(d)]
-	i := 0
-	for ; i+8 <= len(d); i += 8 {
-		s, w := sc[i:i+8:i+8], d[i:i+8:i+8]
-		s[0] += w[0]
-		s[1] += w[1]
-		s[2] += w[2]
-		s[3] += w[3]
-		s[4] += w[4]
-		s[5] += w[5]
-		s[6] += w[6]
-		s[7] += w[7]
-	}
-	for ; i < len(d); i++ {
-		sc[i] += d[i]
-	}
-}
-
 // Len is the number of features and of weights in the model.
 func (m *Model) Len() (features, weights int) { return m.index.n, len(m.entries) }
 

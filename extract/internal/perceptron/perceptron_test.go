@@ -2,6 +2,7 @@ package perceptron
 
 import (
 	"bytes"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -263,5 +264,34 @@ func TestMean(t *testing.T) {
 	_, pruned := Mean([]*Model{a, b2}, 0.5).Len()
 	if pruned >= all {
 		t.Errorf("pruning at 0.5 kept %d of %d weights", pruned, all)
+	}
+}
+
+// TestAddDense checks addDense (assembly on amd64) against addDenseGo bit
+// for bit, over lengths around the vector widths and unaligned starts.
+func TestAddDense(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	for n := 0; n <= 70; n++ {
+		for off := 0; off < 3; off++ {
+			d := make([]float32, n+off)
+			a := make([]float32, n+off+1)
+			for i := range d {
+				d[i] = float32(r.NormFloat64() * math.Pow(10, float64(r.IntN(8)-4)))
+			}
+			for i := range a {
+				a[i] = float32(r.NormFloat64())
+			}
+			orig, b := slices.Clone(a), slices.Clone(a)
+			addDense(a[off:], d[off:])
+			addDenseGo(b[off:], d[off:])
+			for i := range a {
+				if math.Float32bits(a[i]) != math.Float32bits(b[i]) {
+					t.Fatalf("n %d offset %d: element %d is %v, want %v", n, off, i, a[i], b[i])
+				}
+			}
+			if n > 0 && slices.Equal(a, orig) {
+				t.Fatalf("n %d: nothing added", n)
+			}
+		}
 	}
 }

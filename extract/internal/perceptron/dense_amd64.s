@@ -1,0 +1,57 @@
+#include "textflag.h"
+
+// func addDenseSSE(scores, d *float32, n int)
+TEXT ·addDenseSSE(SB), NOSPLIT, $0-24
+	MOVQ scores+0(FP), DI
+	MOVQ d+8(FP), SI
+	MOVQ n+16(FP), CX
+
+loop16:
+	CMPQ CX, $16
+	JLT  loop4
+	MOVUPS (SI), X0
+	MOVUPS 16(SI), X1
+	MOVUPS 32(SI), X2
+	MOVUPS 48(SI), X3
+	MOVUPS (DI), X4
+	MOVUPS 16(DI), X5
+	MOVUPS 32(DI), X6
+	MOVUPS 48(DI), X7
+	ADDPS  X0, X4
+	ADDPS  X1, X5
+	ADDPS  X2, X6
+	ADDPS  X3, X7
+	MOVUPS X4, (DI)
+	MOVUPS X5, 16(DI)
+	MOVUPS X6, 32(DI)
+	MOVUPS X7, 48(DI)
+	ADDQ   $64, SI
+	ADDQ   $64, DI
+	SUBQ   $16, CX
+	JMP    loop16
+
+loop4:
+	CMPQ CX, $4
+	JLT  tail
+	MOVUPS (SI), X0
+	MOVUPS (DI), X1
+	ADDPS  X0, X1
+	MOVUPS X1, (DI)
+	ADDQ   $16, SI
+	ADDQ   $16, DI
+	SUBQ   $4, CX
+	JMP    loop4
+
+tail:
+	TESTQ CX, CX
+	JEQ   done
+	MOVSS (DI), X0
+	ADDSS (SI), X0
+	MOVSS X0, (DI)
+	ADDQ  $4, SI
+	ADDQ  $4, DI
+	DECQ  CX
+	JMP   tail
+
+done:
+	RET

@@ -1,0 +1,6 @@
+//go:build !amd64
+
+package perceptron
+
+// addDense adds d to scores, which must be at least as long.
+func addDense(scores, d []float32) { addDenseGo(scores, d) }
