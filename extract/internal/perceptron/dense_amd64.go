@@ -1,17 +1,31 @@
 package perceptron
 
-// addDense adds d to scores, which must be at least as long, with SSE
-// (part of every amd64 processor): four float32 additions per instruction,
-// each rounded exactly as the scalar addition of addDenseGo.
+import "golang.org/x/sys/cpu"
+
+// hasAVX2 selects the 8-wide version of addDense.
+var hasAVX2 = cpu.X86.HasAVX2
+
+// addDense adds d to scores, which must be at least as long: eight
+// float32 additions per instruction with AVX2, four with SSE (part of
+// every amd64 processor), each rounded exactly as the scalar addition of
+// addDenseGo.
 func addDense(scores, d []float32) {
 	if len(d) == 0 {
 		return
 	}
 	_ = scores[len(d)-1]
+	if hasAVX2 {
+		addDenseAVX2(&scores[0], &d[0], len(d))
+		return
+	}
 	addDenseSSE(&scores[0], &d[0], len(d))
 }
 
-// addDenseSSE adds the n float32 values at d to those at scores.
+// addDenseSSE and addDenseAVX2 add the n float32 values at d to those at
+// scores.
 //
 //go:noescape
 func addDenseSSE(scores, d *float32, n int)
+
+//go:noescape
+func addDenseAVX2(scores, d *float32, n int)

@@ -55,3 +55,69 @@ tail:
 
 done:
 	RET
+
+// func addDenseAVX2(scores, d *float32, n int)
+TEXT ·addDenseAVX2(SB), NOSPLIT, $0-24
+	MOVQ scores+0(FP), DI
+	MOVQ d+8(FP), SI
+	MOVQ n+16(FP), CX
+
+avx32:
+	CMPQ    CX, $32
+	JLT     avx8
+	VMOVUPS (SI), Y0
+	VMOVUPS 32(SI), Y1
+	VMOVUPS 64(SI), Y2
+	VMOVUPS 96(SI), Y3
+	VADDPS  (DI), Y0, Y0
+	VADDPS  32(DI), Y1, Y1
+	VADDPS  64(DI), Y2, Y2
+	VADDPS  96(DI), Y3, Y3
+	VMOVUPS Y0, (DI)
+	VMOVUPS Y1, 32(DI)
+	VMOVUPS Y2, 64(DI)
+	VMOVUPS Y3, 96(DI)
+	ADDQ    $128, SI
+	ADDQ    $128, DI
+	SUBQ    $32, CX
+	JMP     avx32
+
+avx8:
+	CMPQ    CX, $8
+	JLT     avxdone
+	VMOVUPS (SI), Y0
+	VADDPS  (DI), Y0, Y0
+	VMOVUPS Y0, (DI)
+	ADDQ    $32, SI
+	ADDQ    $32, DI
+	SUBQ    $8, CX
+	JMP     avx8
+
+avxdone:
+	VZEROUPPER
+
+avx4:
+	CMPQ   CX, $4
+	JLT    avxtail
+	MOVUPS (SI), X0
+	MOVUPS (DI), X1
+	ADDPS  X0, X1
+	MOVUPS X1, (DI)
+	ADDQ   $16, SI
+	ADDQ   $16, DI
+	SUBQ   $4, CX
+	JMP    avx4
+
+avxtail:
+	TESTQ CX, CX
+	JEQ   avxret
+	MOVSS (DI), X0
+	ADDSS (SI), X0
+	MOVSS X0, (DI)
+	ADDQ  $4, SI
+	ADDQ  $4, DI
+	DECQ  CX
+	JMP   avxtail
+
+avxret:
+	RET

@@ -267,11 +267,18 @@ func TestMean(t *testing.T) {
 	}
 }
 
-// TestAddDense checks addDense (assembly on amd64) against addDenseGo bit
-// for bit, over lengths around the vector widths and unaligned starts.
+// TestAddDense checks addDense (assembly on amd64, in each of its
+// versions) against addDenseGo bit for bit, over lengths around the vector
+// widths and unaligned starts.
 func TestAddDense(t *testing.T) {
+	for _, v := range denseVersions() {
+		t.Run(v.name, func(t *testing.T) { testAddDense(t, v.add) })
+	}
+}
+
+func testAddDense(t *testing.T, addDense func(scores, d []float32)) {
 	r := rand.New(rand.NewPCG(7, 7))
-	for n := 0; n <= 70; n++ {
+	for n := 0; n <= 140; n++ {
 		for off := 0; off < 3; off++ {
 			d := make([]float32, n+off)
 			a := make([]float32, n+off+1)
