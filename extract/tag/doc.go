@@ -8,7 +8,10 @@
 // tags of the same sentence, after a tag dictionary that settles frequent
 // unambiguous words. The lemmatizer picks a learned edit script (case mode, characters
 // to strip, string to append) by the predicted tag and the longest known
-// suffix, after a lexicon of exceptions for forms seen in training.
+// suffix, after a lexicon of exceptions for forms seen in training; an
+// inflected verb whose script makes no verb lemma of the training data
+// tries the tag's other ending scripts for one that does ("owed": "owe",
+// not "ow").
 //
 // Stage "tag": needs Tokens and Sentences, adds Tags (UPOS, XPOS) and
 // Lemmas. The model is embedded (model/tagger.model), decoded once per

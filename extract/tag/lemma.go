@@ -17,10 +17,16 @@ const maxSuffix = 6
 
 // lemmatizer predicts a lemma from a form and its XPOS tag: first a lexicon
 // of forms the rules get wrong in training, then the edit script of the
-// longest known (xpos, suffix) key.
+// longest known (xpos, suffix) key. When that script turns an inflected
+// verb into a word that is not the lemma of a verb in the training data,
+// the other ending scripts of its tag, the most frequent first, may give
+// one that is ("owed" makes "ow" by the rule of "showed", and "owe" by
+// the rule of "used").
 type lemmatizer struct {
 	rules      map[string]string            // xpos + "\x00" + lowercase suffix -> edit script
 	exceptions map[string]string            // form + "\x00" + xpos -> lemma
+	scripts    map[string][]string          // xpos -> its edit scripts, most frequent first
+	known      map[string]bool              // lower-case lemmas of the verbs of the training data
 	byTag      map[string]map[string]string // xpos -> lowercase suffix -> edit script, for lookups
 }
 
@@ -99,11 +105,50 @@ func (l *lemmatizer) byRules(form, xpos string) string {
 	for k := min(n, maxSuffix); k >= 0 && rules != nil; k-- {
 		if s, ok := rules[perceptron.Suffix(lower, k)]; ok {
 			if out, ok := applyScript(form, s); ok {
+				if inflectedVerb(xpos) && len(l.known) > 0 && !l.known[strings.ToLower(out)] {
+					if alt, ok := l.knownByScripts(form, xpos, len(out)-1); ok {
+						return alt
+					}
+				}
 				return out
 			}
 		}
 	}
 	return lower
+}
+
+// knownByScripts returns the first verb lemma of the training data of at
+// least minLen bytes (and 3) that one of the ending scripts of xpos makes
+// of form. The bound keeps an unknown verb from losing its stem to a
+// short known one ("waived" is not "wai").
+func (l *lemmatizer) knownByScripts(form, xpos string, minLen int) (string, bool) {
+	for _, s := range l.scripts[xpos] {
+		if out, ok := applyScript(form, s); ok && len(out) >= max(minLen, 3) && l.known[strings.ToLower(out)] {
+			return out, true
+		}
+	}
+	return "", false
+}
+
+// inflectedVerb reports whether xpos is a verb form with an inflectional
+// ending (-ed, -s, -ing), the forms whose lemma the fallback to known
+// lemmas may correct. Nouns are left out: a known shorter noun is often
+// wrong ("trainees" is not "train").
+func inflectedVerb(xpos string) bool {
+	switch xpos {
+	case "VBD", "VBN", "VBZ", "VBG":
+		return true
+	}
+	return false
+}
+
+// inflectionScript reports whether an edit script only changes an ending:
+// it strips at most 3 bytes and appends at most 2.
+func inflectionScript(script string) bool {
+	_, rest, _ := strings.Cut(script, "|")
+	n, app, _ := strings.Cut(rest, "|")
+	strip, err := strconv.Atoi(n)
+	return err == nil && strip <= 3 && len(app) <= 2
 }
 
 // lemma returns the lemma of form tagged xpos.
@@ -120,11 +165,20 @@ type lemmaSample struct{ form, xpos, lemma string }
 func trainLemmatizer(samples []lemmaSample) *lemmatizer {
 	counts := map[string]map[string]int{}
 	pairs := map[string]map[string]int{}
+	tagScripts := map[string]map[string]int{}
+	l := &lemmatizer{rules: map[string]string{}, exceptions: map[string]string{}, scripts: map[string][]string{}, known: map[string]bool{}}
 	for _, s := range samples {
 		if s.lemma == "" {
 			continue
 		}
 		script := editScript(s.form, s.lemma)
+		if strings.HasPrefix(s.xpos, "VB") {
+			l.known[strings.ToLower(s.lemma)] = true
+		}
+		if tagScripts[s.xpos] == nil {
+			tagScripts[s.xpos] = map[string]int{}
+		}
+		tagScripts[s.xpos][script]++
 		lower := strings.ToLower(s.form)
 		n := utf8.RuneCountInString(lower)
 		for k := 0; k <= min(n, maxSuffix); k++ {
@@ -140,7 +194,23 @@ func trainLemmatizer(samples []lemmaSample) *lemmatizer {
 		}
 		pairs[pk][s.lemma]++
 	}
-	l := &lemmatizer{rules: map[string]string{}, exceptions: map[string]string{}}
+	for x, m := range tagScripts {
+		if !inflectedVerb(x) {
+			continue
+		}
+		for sc, c := range m {
+			if c >= 2 && inflectionScript(sc) {
+				l.scripts[x] = append(l.scripts[x], sc)
+			}
+		}
+		sort.Slice(l.scripts[x], func(i, j int) bool {
+			a, b := l.scripts[x][i], l.scripts[x][j]
+			if m[a] != m[b] {
+				return m[a] > m[b]
+			}
+			return a < b
+		})
+	}
 	best := func(m map[string]int) (string, int) {
 		b, bc, total := "", -1, 0
 		for k, c := range m {
@@ -197,12 +267,20 @@ func (l *lemmatizer) encode() []byte {
 	for k, v := range l.exceptions {
 		lines = append(lines, "e\x00"+k+"\x00"+v)
 	}
+	for x, scripts := range l.scripts {
+		for i, sc := range scripts {
+			lines = append(lines, fmt.Sprintf("s\x00%s\x00%04d\x00%s", x, i, sc))
+		}
+	}
+	for w := range l.known {
+		lines = append(lines, "k\x00"+w+"\x00\x00")
+	}
 	sort.Strings(lines)
 	return []byte(strings.Join(lines, "\n"))
 }
 
 func decodeLemmatizer(b []byte) (*lemmatizer, error) {
-	l := &lemmatizer{rules: map[string]string{}, exceptions: map[string]string{}}
+	l := &lemmatizer{rules: map[string]string{}, exceptions: map[string]string{}, scripts: map[string][]string{}, known: map[string]bool{}}
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	sc.Buffer(make([]byte, 0, 1<<16), 1<<20)
 	for sc.Scan() {
@@ -215,6 +293,10 @@ func decodeLemmatizer(b []byte) (*lemmatizer, error) {
 			l.rules[f[1]+"\x00"+f[2]] = f[3]
 		case "e":
 			l.exceptions[f[1]+"\x00"+f[2]] = f[3]
+		case "s": // scripts of a tag in order: the lines sort by rank
+			l.scripts[f[1]] = append(l.scripts[f[1]], f[3])
+		case "k":
+			l.known[f[1]] = true
 		default:
 			return nil, fmt.Errorf("tag: bad lemma line %q", sc.Text())
 		}

@@ -85,6 +85,46 @@ func TestEditScript(t *testing.T) {
 	}
 }
 
+// TestKnownLemmas checks the fallback to verb lemmas of the training
+// data: the longest-suffix rule of "-owed" (from "showed", "allowed")
+// strips "ed", which makes "ow" of "owed"; "owe" is a known verb, made by
+// the rule of "used". A verb nobody saw keeps the rule's lemma, and a
+// known lemma much shorter than the rule's is not taken.
+func TestKnownLemmas(t *testing.T) {
+	var samples []lemmaSample
+	add := func(form, xpos, lemma string, n int) {
+		for range n {
+			samples = append(samples, lemmaSample{form, xpos, lemma})
+		}
+	}
+	add("showed", "VBD", "show", 3)
+	add("allowed", "VBD", "allow", 3)
+	add("followed", "VBD", "follow", 3)
+	add("used", "VBD", "use", 2)
+	add("owe", "VB", "owe", 1)
+	add("arrived", "VBD", "arrive", 2)
+	add("derived", "VBD", "derive", 2)
+	add("bidded", "VBD", "bid", 2)
+	add("wai", "VB", "wai", 1)
+	l := trainLemmatizer(samples)
+	for _, tt := range []struct{ form, want string }{
+		{"owed", "owe"},     // the rule's "ow" is no known verb; "owe" is
+		{"glowed", "glow"},  // unknown, and no script makes a known verb
+		{"waived", "waive"}, // "wai" is known but two bytes shorter than "waive"
+	} {
+		if got := l.lemma(tt.form, "VBD"); got != tt.want {
+			t.Errorf("lemma(%q, VBD) = %q, want %q", tt.form, got, tt.want)
+		}
+	}
+	d, err := decodeLemmatizer(l.encode())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.lemma("owed", "VBD"); got != "owe" {
+		t.Errorf("after encoding: lemma(owed, VBD) = %q, want owe", got)
+	}
+}
+
 func TestEmbeddedModel(t *testing.T) {
 	tg, err := Load()
 	if err != nil {
