@@ -1227,7 +1227,7 @@ func (db *docBuilder) controlled(x *openie.Extraction, o int) int {
 		return -1
 	}
 	for _, c := range d.Children(v) {
-		if d.Tokens[c].Rel == "xcomp" && c > o && d.Tokens[c].UPOS == "VERB" && db.infinitive(c) {
+		if (d.Tokens[c].Rel == "xcomp" || openie.ObjectControlled(d, c)) && c > o && d.Tokens[c].UPOS == "VERB" && db.infinitive(c) {
 			return c
 		}
 	}

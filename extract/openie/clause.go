@@ -1,6 +1,7 @@
 package openie
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -13,6 +14,7 @@ type sentence struct {
 	doc        *nlp.Document
 	start, end int
 	kids       [][]int // children of token start+i, in text order
+	controlled []int   // advcl heads read as xcomp (ObjectControlled)
 }
 
 func newSentence(doc *nlp.Document, si int) *sentence {
@@ -33,7 +35,53 @@ func newSentence(doc *nlp.Document, si int) *sentence {
 			return nil
 		}
 	}
+	for i := sp.Start; i < sp.End; i++ {
+		if ObjectControlled(doc, i) {
+			s.controlled = append(s.controlled, i)
+		}
+	}
 	return s
+}
+
+// ObjectControlled reports whether token i, which the parser attached as
+// an adverbial clause, is the to-infinitive complement of an object
+// control verb, to be read as xcomp: "pressed the minister to resign",
+// where the minister is to resign, not the one who pressed. It must
+// follow the verb's object directly and have no subject of its own.
+// Parsers confuse the two readings, which "bought a car to impress her"
+// (a purpose clause: the buyer impresses) shows are both English; the
+// verb decides.
+func ObjectControlled(doc *nlp.Document, i int) bool {
+	t := &doc.Tokens[i]
+	h := t.Head
+	if t.Rel != "advcl" || t.UPOS != "VERB" || h < 0 || h >= i || !objectControlVerbs[strings.ToLower(doc.Tokens[h].Lemma)] {
+		return false
+	}
+	mark, obj := -1, -1
+	for k := h + 1; k < len(doc.Tokens) && k <= i; k++ {
+		switch u := &doc.Tokens[k]; {
+		case u.Head == i && (u.Rel == "nsubj" || u.Rel == "csubj" || u.Rel == "nsubj:pass"):
+			return false
+		case u.Head == i && u.Rel == "mark" && strings.EqualFold(u.Form, "to") && mark < 0:
+			mark = k
+		case u.Head == h && (u.Rel == "obj" || u.Rel == "iobj") && obj < 0:
+			obj = k
+		}
+	}
+	if mark < 0 || obj < 0 || mark < obj {
+		return false
+	}
+	// Only the object's own words stand between it and "to".
+	for k := obj + 1; k < mark; k++ {
+		a := k
+		for steps := 0; a >= 0 && a != obj && steps < len(doc.Tokens); steps++ {
+			a = doc.Tokens[a].Head
+		}
+		if a != obj {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *sentence) reachesRoot(i int) bool {
@@ -60,6 +108,9 @@ func (s *sentence) head(i int) int {
 // rel returns the relation without subtype ("nsubj:pass" -> "nsubj").
 func (s *sentence) rel(i int) string {
 	r := s.tok(i).Rel
+	if r == "advcl" && slices.Contains(s.controlled, i) {
+		return "xcomp"
+	}
 	if k := strings.IndexByte(r, ':'); k >= 0 {
 		return r[:k]
 	}
@@ -477,6 +528,13 @@ func (s *sentence) context(p int) ctx {
 	// walk leaves through a clause that modifies a noun ("the house that
 	// Jack built"), only attribution is inherited.
 	nominal := false
+	// Nor do negation, desire and hedging reach into an adverbial clause
+	// that is set off by punctuation or opened by a subordinator ("refused
+	// to sign it, saying it was unfair": the saying is no refusal; "refused
+	// to come because he was ill"), however deep the parser attached it.
+	// A clause opened by a preposition stays in scope: "failed to reach a
+	// deal on ending the war".
+	adjunct := false
 	for steps := 0; steps < 32; steps++ {
 		// "X, he said": a speech verb in parataxis attributes its host.
 		if c.attrib == nil {
@@ -523,6 +581,9 @@ func (s *sentence) context(p int) ctx {
 					c.attrib = &Attribution{Speaker: subjs[0], Verb: s.verbGroup(h)}
 				}
 			}
+			if adjunct {
+				break
+			}
 			if negVerbs[lem] || (lem == "rule" && s.child(h, "compound:prt") >= 0 && s.lower(s.child(h, "compound:prt")) == "out") {
 				c.negated = !c.negated
 			}
@@ -536,13 +597,43 @@ func (s *sentence) context(p int) ctx {
 				c.negated = !c.negated
 			}
 		case "advcl":
-			if m := s.child(cur, "mark"); m >= 0 && condMarks[s.lower(m)] {
+			m := s.child(cur, "mark")
+			if m >= 0 && condMarks[s.lower(m)] {
 				c.modality = schema.Conditional
+			}
+			if m >= 0 && subordinators[s.lower(m)] || m < 0 && s.setOff(cur) {
+				adjunct = true
 			}
 		}
 		cur = h
 	}
 	return c
+}
+
+// setOff reports whether the words of clause p follow a comma, dash,
+// semicolon or opening bracket.
+func (s *sentence) setOff(p int) bool {
+	first := p
+	for i := p - 1; i >= s.start; i-- {
+		a := i
+		for a >= 0 && a != p {
+			a = s.head(a)
+		}
+		if a != p {
+			break
+		}
+		first = i
+	}
+	setOff := func(i int) bool {
+		switch s.tok(i).Form {
+		case ",", "–", "—", "-", ";", "(":
+			return true
+		}
+		return false
+	}
+	// The punctuation is the clause's own (", saying") or ends what
+	// comes before it.
+	return setOff(first) || first > s.start && setOff(first-1)
 }
 
 // ownFlags sets the clause's own modality, negation and hedging.

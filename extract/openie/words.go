@@ -13,6 +13,13 @@ var speechVerbs = set("say", "tell", "add", "state", "claim", "announce", "repor
 	"reveal", "recall", "contend", "maintain", "assure", "testify", "remark", "comment", "emphasize",
 	"emphasise", "complain", "concede", "observe", "speculate", "signal", "hint", "told", "said")
 
+// objectControlVerbs take an object and a to-infinitive whose subject the
+// object is: "urged Spain to join".
+var objectControlVerbs = set("ask", "urge", "press", "pressure", "pressurise", "pressurize", "push", "force", "persuade",
+	"convince", "tell", "order", "encourage", "invite", "allow", "permit", "enable", "require", "compel", "oblige",
+	"instruct", "advise", "warn", "beg", "implore", "lobby", "challenge", "remind", "want", "expect", "need", "authorise",
+	"authorize", "empower", "forbid", "entice", "induce", "inspire", "prompt", "motivate", "nudge", "coax")
+
 // negVerbs negate the complement they govern: "failed to agree".
 var negVerbs = set("fail", "refuse", "decline", "deny", "reject", "neglect", "avoid", "cease", "stop", "forget")
 
@@ -24,6 +31,11 @@ var hedgeVerbs = set("say", "report", "believe", "think", "rumor", "rumour", "al
 
 // hedgeAdverbs hedge the clause they modify.
 var hedgeAdverbs = set("reportedly", "allegedly", "apparently", "purportedly", "supposedly", "seemingly", "ostensibly", "possibly", "perhaps", "probably", "presumably", "arguably", "maybe")
+
+// subordinators open adverbial clauses that stay outside the scope of a
+// negation above them ("refused to come because he was ill").
+var subordinators = set("because", "although", "though", "while", "whereas", "since", "after", "before", "when",
+	"whenever", "once", "until", "till", "as", "where", "unless", "if")
 
 // condMarks introduce conditional clauses.
 var condMarks = set("if", "unless", "provided", "providing", "whether")
