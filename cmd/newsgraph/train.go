@@ -70,7 +70,7 @@ func runTrain(ctx context.Context, args []string, io stdio) error {
 	seed := fs.Uint64("seed", 1, "random seed")
 	tagIter := fs.Int("tag-iter", 8, "tagger training iterations")
 	parseIter := fs.Int("parse-iter", 12, "parser training iterations")
-	parseFeatures := fs.Int("parse-features", 2, "parser feature set (2: the shipped model's; 3-6 are experiments with word clusters and more templates, see docs/parse.md; 0: the latest)")
+	parseFeatures := fs.Int("parse-features", 5, "parser feature set (5: the shipped model's, with word clusters; 2 is the smaller, faster set shipped before; 3, 4 and 6 are experiments, see docs/parse.md; 0: the latest)")
 	tagFeatures := fs.Int("tag-features", 0, "tagger feature set (0: the latest)")
 	folds := fs.Int("folds", 5, "jackknife folds for the parser's predicted tags (0: gold tags)")
 	tagPrune := fs.Float64("tag-prune", 0.5, "drop tagger weights below this magnitude")
