@@ -121,10 +121,7 @@ func (m *model) score(scores []float32, feats []uint32) {
 		if r < 0 {
 			continue
 		}
-		row := m.weights[int(r)*nc : int(r)*nc+nc]
-		for c, w := range row {
-			scores[c] += w
-		}
+		perceptron.AddDense(scores, m.weights[int(r)*nc:int(r)*nc+nc])
 	}
 }
 

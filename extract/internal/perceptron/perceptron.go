@@ -160,6 +160,8 @@ func newTable(n int, huge bool) table {
 	return table{slots: make([]slot, size), mask: uint64(size - 1)}
 }
 
+// home is the first slot to probe for k (prefetchSlots in asm_amd64.s
+// computes the same).
 func (t *table) home(k uint64) uint64 { return (k * 0x9e3779b97f4a7c15 >> 20) & t.mask }
 
 // put adds a key that is not in the table yet; the table must have been
@@ -207,6 +209,7 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 		chunk := feats[:min(len(feats), len(buf))]
 		feats = feats[len(chunk):]
 		spans := buf[:0]
+		m.index.prefetch(chunk)
 		for _, f := range chunk {
 			if s, ok := m.index.get(f); ok {
 				spans = append(spans, s)

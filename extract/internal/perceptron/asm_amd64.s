@@ -121,3 +121,27 @@ avxtail:
 
 avxret:
 	RET
+
+// func prefetchSlots(slots *slot, mask uint64, keys *uint64, n int)
+TEXT ·prefetchSlots(SB), NOSPLIT, $0-32
+	MOVQ slots+0(FP), DI
+	MOVQ mask+8(FP), R8
+	MOVQ keys+16(FP), SI
+	MOVQ n+24(FP), CX
+	MOVQ $0x9e3779b97f4a7c15, R9
+
+ploop:
+	TESTQ      CX, CX
+	JEQ        pdone
+	MOVQ       (SI), AX
+	IMULQ      R9, AX
+	SHRQ       $20, AX
+	ANDQ       R8, AX
+	SHLQ       $4, AX
+	PREFETCHT0 (DI)(AX*1)
+	ADDQ       $8, SI
+	DECQ       CX
+	JMP        ploop
+
+pdone:
+	RET

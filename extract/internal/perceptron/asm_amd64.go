@@ -29,3 +29,16 @@ func addDenseSSE(scores, d *float32, n int)
 
 //go:noescape
 func addDenseAVX2(scores, d *float32, n int)
+
+// prefetchSlots asks the processor to load the home slots of n keys into
+// the cache, so that their misses overlap (Score looks them up next).
+//
+//go:noescape
+func prefetchSlots(slots *slot, mask uint64, keys *uint64, n int)
+
+// prefetch starts loading the home slots of keys.
+func (t *table) prefetch(keys []uint64) {
+	if len(keys) > 0 && len(t.slots) > 0 {
+		prefetchSlots(&t.slots[0], t.mask, &keys[0], len(keys))
+	}
+}
