@@ -14,15 +14,19 @@ func addDense(scores, d []float32) {
 		return
 	}
 	_ = scores[len(d)-1]
-	if hasAVX2 {
-		addDenseAVX2(&scores[0], &d[0], len(d))
-		return
+	k := 0
+	if hasAVX2 && len(d) >= 8 {
+		k = len(d) &^ 7
+		addDenseAVX2(&scores[0], &d[0], k)
 	}
-	addDenseSSE(&scores[0], &d[0], len(d))
+	if k < len(d) {
+		addDenseSSE(&scores[k], &d[k], len(d)-k)
+	}
 }
 
 // addDenseSSE and addDenseAVX2 add the n float32 values at d to those at
-// scores.
+// scores; for addDenseAVX2, n is a multiple of 8 (addDense gives the rest
+// to addDenseSSE).
 //
 //go:noescape
 func addDenseSSE(scores, d *float32, n int)

@@ -56,7 +56,7 @@ tail:
 done:
 	RET
 
-// func addDenseAVX2(scores, d *float32, n int)
+// func addDenseAVX2(scores, d *float32, n int), n a multiple of 8
 TEXT ·addDenseAVX2(SB), NOSPLIT, $0-24
 	MOVQ scores+0(FP), DI
 	MOVQ d+8(FP), SI
@@ -95,31 +95,6 @@ avx8:
 
 avxdone:
 	VZEROUPPER
-
-avx4:
-	CMPQ   CX, $4
-	JLT    avxtail
-	MOVUPS (SI), X0
-	MOVUPS (DI), X1
-	ADDPS  X0, X1
-	MOVUPS X1, (DI)
-	ADDQ   $16, SI
-	ADDQ   $16, DI
-	SUBQ   $4, CX
-	JMP    avx4
-
-avxtail:
-	TESTQ CX, CX
-	JEQ   avxret
-	MOVSS (DI), X0
-	ADDSS (SI), X0
-	MOVSS X0, (DI)
-	ADDQ  $4, SI
-	ADDQ  $4, DI
-	DECQ  CX
-	JMP   avxtail
-
-avxret:
 	RET
 
 // func prefetchSlots(slots *slot, mask uint64, keys *uint64, n int)

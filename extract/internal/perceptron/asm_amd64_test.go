@@ -13,11 +13,7 @@ func denseVersions() []denseVersion {
 		}
 	}}}
 	if hasAVX2 {
-		vs = append(vs, denseVersion{"avx2", func(s, d []float32) {
-			if len(d) > 0 {
-				addDenseAVX2(&s[0], &d[0], len(d))
-			}
-		}})
+		vs = append(vs, denseVersion{"avx2+sse", addDense})
 	}
 	return vs
 }
