@@ -38,11 +38,11 @@ func addDenseAVX2(scores, d *float32, n int)
 // the cache, so that their misses overlap (Score looks them up next).
 //
 //go:noescape
-func prefetchSlots(slots *slot, mask uint64, keys *uint64, n int)
+func prefetchSlots(slots *slot, shift uint, keys *uint64, n int)
 
 // prefetch starts loading the home slots of keys.
 func (t *table) prefetch(keys []uint64) {
 	if len(keys) > 0 && len(t.slots) > 0 {
-		prefetchSlots(&t.slots[0], t.mask, &keys[0], len(keys))
+		prefetchSlots(&t.slots[0], t.shift, &keys[0], len(keys))
 	}
 }

@@ -97,25 +97,22 @@ avxdone:
 	VZEROUPPER
 	RET
 
-// func prefetchSlots(slots *slot, mask uint64, keys *uint64, n int)
+// func prefetchSlots(slots *slot, shift uint, keys *uint64, n int)
 TEXT ·prefetchSlots(SB), NOSPLIT, $0-32
 	MOVQ slots+0(FP), DI
-	MOVQ mask+8(FP), R8
+	MOVQ shift+8(FP), CX
 	MOVQ keys+16(FP), SI
-	MOVQ n+24(FP), CX
-	MOVQ $0x9e3779b97f4a7c15, R9
+	MOVQ n+24(FP), DX
 
 ploop:
-	TESTQ      CX, CX
+	TESTQ      DX, DX
 	JEQ        pdone
 	MOVQ       (SI), AX
-	IMULQ      R9, AX
-	SHRQ       $20, AX
-	ANDQ       R8, AX
+	SHRQ       CX, AX
 	SHLQ       $4, AX
 	PREFETCHT0 (DI)(AX*1)
 	ADDQ       $8, SI
-	DECQ       CX
+	DECQ       DX
 	JMP        ploop
 
 pdone:
