@@ -302,3 +302,29 @@ func testAddDense(t *testing.T, addDense func(scores, d []float32)) {
 		}
 	}
 }
+
+// TestTableProbes fills a table with keys whose home is the last slot
+// (their probes wrap round to the first) and keys that share one home,
+// and finds each again; absent keys with the same homes are not found.
+func TestTableProbes(t *testing.T) {
+	tb := newTable(8, false) // 16 slots, home = top 4 bits
+	var keys []uint64
+	for i := range uint64(4) {
+		keys = append(keys, ^uint64(0)-i, 0x1000_0000_0000_0000+i+1)
+	}
+	keys = append(keys, 0) // kept aside
+	for i, k := range keys {
+		tb.put(k, span{off: uint32(i), n: 2})
+		tb.prefetch([]uint64{k})
+	}
+	for i, k := range keys {
+		if s, ok := tb.get(k); !ok || s.off != uint32(i) {
+			t.Errorf("key %#x: got %v, %v, want row %d", k, s, ok, i)
+		}
+	}
+	for _, k := range []uint64{^uint64(0) - 10, 0x1000_0000_0000_0100} {
+		if _, ok := tb.get(k); ok {
+			t.Errorf("absent key %#x found", k)
+		}
+	}
+}
