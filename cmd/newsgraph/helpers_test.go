@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -19,6 +20,17 @@ func runCmd(t testing.TB, fn runFunc, stdin string, args ...string) (string, str
 	var out, errb bytes.Buffer
 	err := fn(context.Background(), args, stdio{strings.NewReader(stdin), &out, &errb})
 	return out.String(), errb.String(), err
+}
+
+// writePath writes text to path, making its directories.
+func writePath(t testing.TB, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 const fixtureText = "Sylvania controls East Marsh. Freedonia rejected the ceasefire."

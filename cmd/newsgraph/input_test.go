@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -9,16 +8,7 @@ import (
 
 func TestReadInputs(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, content string) {
-		t.Helper()
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, content string) { t.Helper(); writePath(t, filepath.Join(dir, name), content) }
 	write("a.txt", "Headline here\n\nBody text. More text.\n")
 	write("sub/b.txt", "No headline. Just text.\n")
 	write("bad.txt", "caf\xe9 au lait")

@@ -136,29 +136,13 @@ func runTrain(ctx context.Context, args []string, io stdio) error {
 	}
 	// Unlabelled text for the word clusters of the tagger and the parser:
 	// WordNet glosses and the --cluster-text directories.
-	var ctext []*nlp.Document
-	var cfiles []tag.DataFile
-	if *wordnet != "" {
-		ds, gfs, err := readWordNetGlosses(*wordnet)
-		if err != nil {
-			return err
-		}
-		ctext = append(ctext, ds...)
-		for _, g := range gfs {
-			cfiles = append(cfiles, tag.DataFile{Path: g.Path, SHA256: g.SHA256, Note: "WordNet 3.0 glosses, word clusters only"})
-		}
+	ctext, srcs, err := readClusterText(ctx, io.err, "train", *wordnet, *clusterText, "word clusters")
+	if err != nil {
+		return err
 	}
-	if len(*clusterText) > 0 {
-		ds, srcs, err := readUnlabelled(ctx, *clusterText)
-		if err != nil {
-			return err
-		}
-		ctext = append(ctext, ds...)
-		for _, s := range srcs {
-			fmt.Fprintf(io.err, "train: %s: %d documents, %d words of unlabelled text\n", s.Name, s.Docs, s.Words)
-			cfiles = append(cfiles, tag.DataFile{Path: s.Name, SHA256: s.SHA256,
-				Note: fmt.Sprintf("unlabelled text, word clusters only: %d documents, %d words", s.Docs, s.Words)})
-		}
+	var cfiles []tag.DataFile
+	for _, src := range srcs {
+		cfiles = append(cfiles, tag.DataFile(src))
 	}
 	tagOpt := tag.TrainOptions{Context: ctx, Iterations: *tagIter, Seed: *seed, Prune: *tagPrune, Version: 1, DevFile: devName,
 		FeatureSet: *tagFeatures}

@@ -75,28 +75,12 @@ func runTrainNER(ctx context.Context, args []string, io stdio) error {
 	}
 	// Unlabelled text for the casing profile and the word clusters: the
 	// WordNet glosses and the --cluster-text directories.
-	var casingText []*nlp.Document
-	if *wordnet != "" {
-		ds, gfs, err := readWordNetGlosses(*wordnet)
-		if err != nil {
-			return err
-		}
-		casingText = append(casingText, ds...)
-		for _, g := range gfs {
-			files = append(files, ner.DataFile{Path: g.Path, SHA256: g.SHA256, Note: "WordNet 3.0 glosses, casing profile and word clusters only"})
-		}
+	casingText, srcs, err := readClusterText(ctx, io.err, "ner", *wordnet, *clusterText, "casing profile and word clusters")
+	if err != nil {
+		return err
 	}
-	if len(*clusterText) > 0 {
-		ds, srcs, err := readUnlabelled(ctx, *clusterText)
-		if err != nil {
-			return err
-		}
-		casingText = append(casingText, ds...)
-		for _, s := range srcs {
-			fmt.Fprintf(io.err, "ner: %s: %d documents, %d words of unlabelled text\n", s.Name, s.Docs, s.Words)
-			files = append(files, ner.DataFile{Path: s.Name, SHA256: s.SHA256,
-				Note: fmt.Sprintf("unlabelled text, casing profile and word clusters only: %d documents, %d words", s.Docs, s.Words)})
-		}
+	for _, src := range srcs {
+		files = append(files, ner.DataFile(src))
 	}
 	if err := ctx.Err(); err != nil {
 		return err

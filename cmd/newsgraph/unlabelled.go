@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -19,6 +20,43 @@ import (
 	"github.com/newsgraph/newsgraph/extract/segment"
 	"github.com/newsgraph/newsgraph/extract/tokenize"
 )
+
+// textSource is one source of unlabelled text as a model's meta record
+// lists it (the fields of tag.DataFile and ner.DataFile, which convert
+// from it).
+type textSource struct{ Path, SHA256, Note string }
+
+// readClusterText reads the WordNet glosses in the wordnet directory
+// (none when it is empty) and the directories of unlabelled text, logs
+// each directory's size on log after prefix, and returns the documents and
+// their sources, whose notes say that the text served use only ("word
+// clusters").
+func readClusterText(ctx context.Context, log io.Writer, prefix, wordnet string, dirs []string, use string) ([]*nlp.Document, []textSource, error) {
+	var docs []*nlp.Document
+	var srcs []textSource
+	if wordnet != "" {
+		ds, gfs, err := readWordNetGlosses(wordnet)
+		if err != nil {
+			return nil, nil, err
+		}
+		docs = append(docs, ds...)
+		for _, g := range gfs {
+			srcs = append(srcs, textSource{g.Path, g.SHA256, "WordNet 3.0 glosses, " + use + " only"})
+		}
+	}
+	if len(dirs) > 0 {
+		ds, us, err := readUnlabelled(ctx, dirs)
+		if err != nil {
+			return nil, nil, err
+		}
+		docs = append(docs, ds...)
+		for _, u := range us {
+			fmt.Fprintf(log, "%s: %s: %d documents, %d words of unlabelled text\n", prefix, u.Name, u.Docs, u.Words)
+			srcs = append(srcs, textSource{u.Name, u.SHA256, fmt.Sprintf("unlabelled text, %s only: %d documents, %d words", use, u.Docs, u.Words)})
+		}
+	}
+	return docs, srcs, nil
+}
 
 // unlabelledSource is one directory of unlabelled English read for word
 // clusters: how many documents it gave and a SHA-256 over its files'

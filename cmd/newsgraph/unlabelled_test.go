@@ -11,16 +11,7 @@ import (
 func TestReadUnlabelled(t *testing.T) {
 	root := t.TempDir()
 	data := filepath.Join(root, "package", "data")
-	write := func(rel, text string) {
-		t.Helper()
-		p := filepath.Join(data, rel)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(rel, text string) { t.Helper(); writePath(t, filepath.Join(data, rel), text) }
 	if err := os.MkdirAll(data, 0o755); err != nil {
 		t.Fatal(err)
 	}
