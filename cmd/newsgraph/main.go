@@ -45,6 +45,7 @@ var commands = []command{
 	{"eval", "score a stage on gold data (eval carb|coref|ner|parse)", runEval},
 	{"train", "train the tagger and parser models from UD treebanks", runTrain},
 	{"train-ner", "train the named-entity recogniser", runTrainNER},
+	{"cluster-embeddings", "group word vectors into clusters for train-ner --embeddings", runClusterEmbeddings},
 }
 
 // usageError marks an error in how the command was called (exit code 2).

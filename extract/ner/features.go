@@ -155,6 +155,11 @@ const (
 	fDocShape
 	fGroupPrevLower
 	fGroupPrevShape
+	fEmb
+	fEmbShape
+	fEmbPrev
+	fEmbNext
+	fEmbCap
 )
 
 const (
@@ -459,7 +464,8 @@ type tagged struct {
 type lexicon struct {
 	casing   map[uint32]uint8
 	clusters map[uint32]uint16
-	tags     bool // the features include part-of-speech tags (Meta.Tags)
+	emb      map[uint32]uint64 // folded word hash → word-vector clusters (embed.go), nil without
+	tags     bool              // the features include part-of-speech tags (Meta.Tags)
 }
 
 func blanks(n int) []string { return make([]string, n) }
@@ -511,6 +517,14 @@ func (sf *sentFeats) extract(ts tagged, lex *lexicon) {
 			return 0xffff
 		}
 		return lex.clusters[wordKey(sf.lower[i])]
+	}
+	// embAt is word j's word-vector cluster at level l (0xffff outside
+	// the sentence, 0 for a word without a vector)
+	embAt := func(j, l int) uint16 {
+		if j < 0 || j >= n {
+			return 0xffff
+		}
+		return uint16(lex.emb[wordKey(sf.lower[j])] >> (16 * l))
 	}
 	cas := func(i int) string {
 		if i < 0 || i >= n || casing == nil {
@@ -574,6 +588,31 @@ func (sf *sentFeats) extract(ts tagged, lex *lexicon) {
 		capd := byte(0)
 		if isCap(w) {
 			capd = 1
+		}
+		if lex.emb != nil {
+			e0 := lex.emb[wordKey(lw)]
+			for l := 0; l < MaxEmbeddingLevels; l++ {
+				c := uint16(e0 >> (16 * l))
+				if c == 0 && l > 0 {
+					break
+				}
+				add(featN(fEmb, byte(l), byte(c), byte(c>>8)))
+			}
+			c1 := uint16(e0 >> 16)
+			add(hstr(featN(fEmbShape, byte(c1), byte(c1>>8)), sh))
+			c2 := uint16(e0 >> 32)
+			add(featN(fEmbCap, byte(c2), byte(c2>>8), capd))
+			ep, en := embAt(i-1, 1), embAt(i+1, 1)
+			add(featN(fEmbPrev, byte(ep), byte(ep>>8)))
+			add(featN(fEmbNext, byte(en), byte(en>>8)))
+			a, b := embAt(i-1, 2), embAt(i+1, 2)
+			add(featN(fEmbPrev, 2, byte(a), byte(a>>8)))
+			add(featN(fEmbNext, 2, byte(b), byte(b>>8)))
+			a, b = embAt(i-2, 1), embAt(i+2, 1)
+			add(featN(fEmbPrev, 3, byte(a), byte(a>>8)))
+			add(featN(fEmbNext, 3, byte(b), byte(b>>8)))
+			add(featN(fEmbShape, 4, byte(ep), byte(ep>>8), byte(c1), byte(c1>>8)))
+			add(featN(fEmbShape, 5, byte(c1), byte(c1>>8), byte(en), byte(en>>8)))
 		}
 		if g := sf.gaz[i]; g != 0 {
 			kinds, pos := uint16(g), byte(g>>16&0xf)

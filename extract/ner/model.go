@@ -286,7 +286,9 @@ func meanModel(ms []*model, meta Meta, scale float64) *model {
 // delta, the uvarint count of nonzero weights and (uvarint class, zigzag
 // varint weight) pairs; then uvarint casing entries with (uvarint hash
 // delta, byte bucket), then uvarint cluster entries with (uvarint hash
-// delta, uvarint cluster). Meta.WeightsSHA256 is the SHA-256 of the body.
+// delta, uvarint cluster); in a model with word-vector clusters, then
+// uvarint entries with (uvarint hash delta, uvarint packed clusters).
+// Meta.WeightsSHA256 is the SHA-256 of the body.
 const magic = "newsgraph-ner-model\n"
 
 // encode writes the model deterministically.
@@ -345,6 +347,20 @@ func (m *model) encode() ([]byte, error) {
 		uv(uint64(k - prev))
 		prev = k
 		uv(uint64(m.lex.clusters[k]))
+	}
+	if m.lex.emb != nil {
+		ek := make([]uint32, 0, len(m.lex.emb))
+		for k := range m.lex.emb {
+			ek = append(ek, k)
+		}
+		sort.Slice(ek, func(i, j int) bool { return ek[i] < ek[j] })
+		uv(uint64(len(ek)))
+		prev = 0
+		for _, k := range ek {
+			uv(uint64(k - prev))
+			prev = k
+			uv(m.lex.emb[k])
+		}
 	}
 	sum := sha256.Sum256(body.Bytes())
 	meta := m.meta
@@ -480,6 +496,26 @@ func decodeModel(b []byte) (*model, error) {
 			return nil, errCorrupt
 		}
 		m.lex.clusters[uint32(k)] = uint16(c)
+	}
+	if r.Len() != 0 { // the word-vector clusters (embed.go), in models trained with them
+		ne, err := binary.ReadUvarint(r)
+		if err != nil || ne > uint64(r.Len()) {
+			return nil, errCorrupt
+		}
+		m.lex.emb = make(map[uint32]uint64, ne)
+		k = 0
+		for i := 0; i < int(ne); i++ {
+			d, err := binary.ReadUvarint(r)
+			if err != nil {
+				return nil, errCorrupt
+			}
+			k += d
+			c, err := binary.ReadUvarint(r)
+			if err != nil || k > math.MaxUint32 {
+				return nil, errCorrupt
+			}
+			m.lex.emb[uint32(k)] = c
+		}
 	}
 	if r.Len() != 0 {
 		return nil, fmt.Errorf("ner model: %d trailing bytes", r.Len())

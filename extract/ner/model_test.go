@@ -37,6 +37,7 @@ func TestTrainDeterministicAndRoundTrip(t *testing.T) {
 		{"greedy", TrainOptions{Iterations: 5, Seed: 7}},
 		{"viterbi", TrainOptions{Iterations: 5, Seed: 7, Decoder: DecoderViterbi}},
 		{"viterbi, document features, tags, ensemble", TrainOptions{Iterations: 5, Seed: 7, Decoder: DecoderViterbi, DocFeatures: true, Tags: true, Ensemble: 2}},
+		{"viterbi, word-vector clusters", TrainOptions{Iterations: 5, Seed: 7, Decoder: DecoderViterbi, EmbeddingClusters: tinyEmbeddings(t)}},
 	} {
 		a, err := Train(docs, v.opt)
 		if err != nil {
@@ -55,6 +56,9 @@ func TestTrainDeterministicAndRoundTrip(t *testing.T) {
 		}
 		if m.meta.Iterations != 5 || m.meta.Seed != 7 || m.meta.Features != len(m.index) || m.meta.Decoder != v.opt.Decoder || m.meta.DocFeatures != v.opt.DocFeatures || m.meta.Tags != v.opt.Tags {
 			t.Errorf("%s: meta = %+v", v.name, m.meta)
+		}
+		if len(m.lex.emb) != len(v.opt.EmbeddingClusters) {
+			t.Errorf("%s: decoded %d word-vector clusters, trained with %d", v.name, len(m.lex.emb), len(v.opt.EmbeddingClusters))
 		}
 		re, err := m.encode()
 		if err != nil {
@@ -112,8 +116,10 @@ func TestEmbeddedModel(t *testing.T) {
 	if meta.Name != "ner" || meta.FeatureSet != featureSet || len(meta.Data) == 0 || meta.WeightsSHA256 == "" {
 		t.Errorf("embedded model meta = %+v", meta)
 	}
-	if len(modelData) > 5<<20 {
-		t.Errorf("model file is %d bytes, want at most 5 MiB", len(modelData))
+	// about 2.8 MB of weights, casing profile and clusters, and 2.9 MB of
+	// word-vector clusters (341,439 words)
+	if len(modelData) > 8<<20 {
+		t.Errorf("model file is %d bytes, want at most 8 MiB", len(modelData))
 	}
 }
 
@@ -136,6 +142,34 @@ func TestAllowed(t *testing.T) {
 	for _, tt := range tests {
 		if got := allowed(tt.prev, tt.c, tt.last); got != tt.want {
 			t.Errorf("allowed(%d, %d, %v) = %v, want %v", tt.prev, tt.c, tt.last, got, tt.want)
+		}
+	}
+}
+
+// tinyEmbeddings is a cluster-embeddings file for a few words of tinyDocs.
+func tinyEmbeddings(t *testing.T) map[string]uint64 {
+	t.Helper()
+	e, err := ReadEmbeddingClusters(strings.NewReader("# test clusters\nmaria\t0\t5\nsilva\t0\t5\nquito\t1\t7\naerolinea\t2\t9\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func TestReadEmbeddingClusters(t *testing.T) {
+	e := tinyEmbeddings(t)
+	if got, want := e["quito"], uint64(2|8<<16); got != want {
+		t.Errorf("quito: packed clusters %x, want %x", got, want)
+	}
+	for _, bad := range []string{
+		"",                   // no words
+		"a\t1\nb\t1\t2\n",    // levels differ
+		"a\tx\n",             // not a number
+		"a\t65535\n",         // too large
+		"a\t1\t2\t3\t4\t5\n", // too many levels
+	} {
+		if _, err := ReadEmbeddingClusters(strings.NewReader(bad)); err == nil {
+			t.Errorf("%q: no error", bad)
 		}
 	}
 }

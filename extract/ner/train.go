@@ -28,6 +28,9 @@ type TrainOptions struct {
 	// CasingText is extra unlabelled text, tokenised and split into
 	// sentences, that only feeds the casing profile and the word clusters.
 	CasingText []*nlp.Document
+	// EmbeddingClusters are word-vector clusters (ReadEmbeddingClusters)
+	// for features; nil: none.
+	EmbeddingClusters map[string]uint64
 	// Calibrate tunes Meta.EntryBias on Dev by coordinate ascent on F1.
 	Calibrate bool
 	// WordDrop is the probability of hiding a token's own word features
@@ -76,7 +79,7 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 		opt.Lower = 0.2
 	}
 	text := append(append([]*nlp.Document(nil), docs...), opt.CasingText...)
-	lex := lexicon{casing: casingProfile(text), clusters: learnClusters(text), tags: opt.Tags}
+	lex := lexicon{casing: casingProfile(text), clusters: learnClusters(text), emb: embeddingTable(opt.EmbeddingClusters), tags: opt.Tags}
 	type sent struct {
 		tagged
 		lower *tagged // the sentence in lower case, tagged when first used
