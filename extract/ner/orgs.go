@@ -23,6 +23,13 @@ var orgHeads = map[string]bool{
 	"times": true, "post": true, "news": true, "press": true, "network": true,
 }
 
+// legalForms are the suffixes of a company's legal form: they end its
+// name ("Acme Corp. of Delaware" is Acme Corp., incorporated in Delaware).
+var legalForms = map[string]bool{
+	"inc": true, "inc.": true, "corp": true, "corp.": true, "co": true, "co.": true,
+	"ltd": true, "ltd.": true, "llc": true, "llp": true, "l.p.": true, "plc": true, "gmbh": true, "ag": true, "sa": true,
+}
+
 // knownPlace reports whether tokens [s, e) spell a place name that the
 // gazetteer knows and not an organisation.
 func knownPlace(doc *nlp.Document, s, e int) bool {
@@ -60,6 +67,7 @@ func orgSpans(doc *nlp.Document, spans []nlp.Span) []nlp.Span {
 				continue
 			}
 			// extend left over capitalised words and name-internal "of", "and", "&"
+			legal := legalForms[strings.ToLower(f)]
 			s := e
 			for s > sent.Start {
 				p := doc.Tokens[s-1].Form
@@ -79,7 +87,7 @@ func orgSpans(doc *nlp.Document, spans []nlp.Span) []nlp.Span {
 			// "Ministry of Defence", "University of Lima", "Department for
 			// Trade and Industry"
 			r := e + 1
-			if r+1 < sent.End && (doc.Tokens[r].Form == "of" || doc.Tokens[r].Form == "for") {
+			if !legal && r+1 < sent.End && (doc.Tokens[r].Form == "of" || doc.Tokens[r].Form == "for") {
 				k := r + 1
 				if doc.Tokens[k].Form == "the" && k+1 < sent.End {
 					k++

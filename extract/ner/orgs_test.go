@@ -22,6 +22,8 @@ func TestOrgSpans(t *testing.T) {
 		{"He met Ana Lopez of the Red Party .", []string{"PERSON:Ana Lopez"}, "PERSON:Ana Lopez | ORG:Red Party"},
 		{"They went to the West Bank .", []string{"LOC:West Bank"}, "LOC:West Bank"}, // a known place, not a bank
 		{"The Department for Fair Trade and Industry will pay .", []string{"ORG:Department for Fair Trade"}, "ORG:Department for Fair Trade and Industry"},
+		// a legal form ends the name: the place after it is where the company is
+		{"He joined Acme Corp. of Lima .", []string{"ORG:Acme"}, "ORG:Acme Corp."},
 	}
 	for _, tt := range tests {
 		d := docOf(tt.text)
