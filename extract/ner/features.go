@@ -450,7 +450,18 @@ type sentFeats struct {
 	lower []string
 	shape []string
 	gaz   []uint32
+	clu   []uint16 // each word's cluster (lexicon.clusters)
+	emb   []uint64 // each word's word-vector clusters (lexicon.emb)
+	cas   []uint8  // each word's casing bucket (lexicon.casing)
 }
+
+// casingNames are the casing buckets as feature strings.
+var casingNames = func() (out [256]string) {
+	for b := range out {
+		out[b] = string(rune('0' + b))
+	}
+	return
+}()
 
 // tagged is a sentence's words and their part-of-speech tags (UPOS and
 // Penn XPOS, from extract/tag).
@@ -512,11 +523,20 @@ func (sf *sentFeats) extract(ts tagged, lex *lexicon) {
 	case letters >= 3 && lowerN == letters:
 		sentCase = "lower"
 	}
+	// each word's table entries, looked up once: its cluster, word-vector
+	// clusters and casing bucket
+	sf.clu, sf.emb, sf.cas = sf.clu[:0], sf.emb[:0], sf.cas[:0]
+	for _, lw := range sf.lower {
+		k := wordKey(lw)
+		sf.clu = append(sf.clu, lex.clusters[k])
+		sf.emb = append(sf.emb, lex.emb[k])
+		sf.cas = append(sf.cas, casing[k])
+	}
 	clu := func(i int) uint16 {
 		if i < 0 || i >= n || lex.clusters == nil {
 			return 0xffff
 		}
-		return lex.clusters[wordKey(sf.lower[i])]
+		return sf.clu[i]
 	}
 	// embAt is word j's word-vector cluster at level l (0xffff outside
 	// the sentence, 0 for a word without a vector)
@@ -524,13 +544,13 @@ func (sf *sentFeats) extract(ts tagged, lex *lexicon) {
 		if j < 0 || j >= n {
 			return 0xffff
 		}
-		return uint16(lex.emb[wordKey(sf.lower[j])] >> (16 * l))
+		return uint16(sf.emb[j] >> (16 * l))
 	}
 	cas := func(i int) string {
 		if i < 0 || i >= n || casing == nil {
 			return "-"
 		}
-		return string('0' + casing[wordKey(sf.lower[i])])
+		return casingNames[sf.cas[i]]
 	}
 	at := func(xs []string, i int) string {
 		switch {
@@ -590,7 +610,7 @@ func (sf *sentFeats) extract(ts tagged, lex *lexicon) {
 			capd = 1
 		}
 		if lex.emb != nil {
-			e0 := lex.emb[wordKey(lw)]
+			e0 := sf.emb[i]
 			for l := 0; l < MaxEmbeddingLevels; l++ {
 				c := uint16(e0 >> (16 * l))
 				if c == 0 && l > 0 {
