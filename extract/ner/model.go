@@ -324,43 +324,10 @@ func (m *model) encode() ([]byte, error) {
 			}
 		}
 	}
-	ck := make([]uint32, 0, len(m.lex.casing))
-	for k := range m.lex.casing {
-		ck = append(ck, k)
-	}
-	sort.Slice(ck, func(i, j int) bool { return ck[i] < ck[j] })
-	uv(uint64(len(ck)))
-	prev = 0
-	for _, k := range ck {
-		uv(uint64(k - prev))
-		prev = k
-		body.WriteByte(m.lex.casing[k])
-	}
-	cl := make([]uint32, 0, len(m.lex.clusters))
-	for k := range m.lex.clusters {
-		cl = append(cl, k)
-	}
-	sort.Slice(cl, func(i, j int) bool { return cl[i] < cl[j] })
-	uv(uint64(len(cl)))
-	prev = 0
-	for _, k := range cl {
-		uv(uint64(k - prev))
-		prev = k
-		uv(uint64(m.lex.clusters[k]))
-	}
+	writeTable(&body, m.lex.casing, func(b *bytes.Buffer, v uint8) { b.WriteByte(v) })
+	writeTable(&body, m.lex.clusters, func(b *bytes.Buffer, v uint16) { b.Write(binary.AppendUvarint(nil, uint64(v))) })
 	if m.lex.emb != nil {
-		ek := make([]uint32, 0, len(m.lex.emb))
-		for k := range m.lex.emb {
-			ek = append(ek, k)
-		}
-		sort.Slice(ek, func(i, j int) bool { return ek[i] < ek[j] })
-		uv(uint64(len(ek)))
-		prev = 0
-		for _, k := range ek {
-			uv(uint64(k - prev))
-			prev = k
-			uv(m.lex.emb[k])
-		}
+		writeTable(&body, m.lex.emb, func(b *bytes.Buffer, v uint64) { b.Write(binary.AppendUvarint(nil, v)) })
 	}
 	sum := sha256.Sum256(body.Bytes())
 	meta := m.meta
@@ -379,6 +346,46 @@ func (m *model) encode() ([]byte, error) {
 }
 
 var errCorrupt = errors.New("ner model: corrupt or truncated file")
+
+// writeTable writes a word table: uvarint entries, then per key in
+// increasing order the uvarint delta from the previous key and the value.
+func writeTable[V any](b *bytes.Buffer, t map[uint32]V, put func(*bytes.Buffer, V)) {
+	keys := make([]uint32, 0, len(t))
+	for k := range t {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	b.Write(binary.AppendUvarint(nil, uint64(len(keys))))
+	prev := uint32(0)
+	for _, k := range keys {
+		b.Write(binary.AppendUvarint(nil, uint64(k-prev)))
+		prev = k
+		put(b, t[k])
+	}
+}
+
+// readTable reads a table written by writeTable.
+func readTable[V any](r *bytes.Reader, get func(*bytes.Reader) (V, error)) (map[uint32]V, error) {
+	n, err := binary.ReadUvarint(r)
+	if err != nil || n > uint64(r.Len()) {
+		return nil, errCorrupt
+	}
+	t := make(map[uint32]V, n)
+	var k uint64
+	for i := uint64(0); i < n; i++ {
+		d, err := binary.ReadUvarint(r)
+		if err != nil {
+			return nil, errCorrupt
+		}
+		k += d
+		v, err := get(r)
+		if err != nil || k > math.MaxUint32 {
+			return nil, errCorrupt
+		}
+		t[uint32(k)] = v
+	}
+	return t, nil
+}
 
 // decodeModel reads a model and checks its meta: name, feature-set
 // version, classes and the weights checksum.
@@ -460,61 +467,22 @@ func decodeModel(b []byte) (*model, error) {
 			m.weights[i*int(nc)+int(c)] = float32(float64(q) / meta.Scale)
 		}
 	}
-	nca, err := binary.ReadUvarint(r)
-	if err != nil || nca > uint64(r.Len()) {
-		return nil, errCorrupt
-	}
 	m.lex.tags = meta.Tags
-	m.lex.casing = make(map[uint32]uint8, nca)
-	var k uint64
-	for i := 0; i < int(nca); i++ {
-		d, err := binary.ReadUvarint(r)
-		if err != nil {
-			return nil, errCorrupt
-		}
-		k += d
-		bk, err := r.ReadByte()
-		if err != nil || k > math.MaxUint32 {
-			return nil, errCorrupt
-		}
-		m.lex.casing[uint32(k)] = bk
+	if m.lex.casing, err = readTable(r, func(r *bytes.Reader) (uint8, error) { return r.ReadByte() }); err != nil {
+		return nil, err
 	}
-	ncl, err := binary.ReadUvarint(r)
-	if err != nil || ncl > uint64(r.Len()) {
-		return nil, errCorrupt
-	}
-	m.lex.clusters = make(map[uint32]uint16, ncl)
-	k = 0
-	for i := 0; i < int(ncl); i++ {
-		d, err := binary.ReadUvarint(r)
-		if err != nil {
-			return nil, errCorrupt
-		}
-		k += d
+	if m.lex.clusters, err = readTable(r, func(r *bytes.Reader) (uint16, error) {
 		c, err := binary.ReadUvarint(r)
-		if err != nil || k > math.MaxUint32 || c > math.MaxUint16 {
-			return nil, errCorrupt
+		if c > math.MaxUint16 {
+			return 0, errCorrupt
 		}
-		m.lex.clusters[uint32(k)] = uint16(c)
+		return uint16(c), err
+	}); err != nil {
+		return nil, err
 	}
 	if r.Len() != 0 { // the word-vector clusters (embed.go), in models trained with them
-		ne, err := binary.ReadUvarint(r)
-		if err != nil || ne > uint64(r.Len()) {
-			return nil, errCorrupt
-		}
-		m.lex.emb = make(map[uint32]uint64, ne)
-		k = 0
-		for i := 0; i < int(ne); i++ {
-			d, err := binary.ReadUvarint(r)
-			if err != nil {
-				return nil, errCorrupt
-			}
-			k += d
-			c, err := binary.ReadUvarint(r)
-			if err != nil || k > math.MaxUint32 {
-				return nil, errCorrupt
-			}
-			m.lex.emb[uint32(k)] = c
+		if m.lex.emb, err = readTable(r, func(r *bytes.Reader) (uint64, error) { return binary.ReadUvarint(r) }); err != nil {
+			return nil, err
 		}
 	}
 	if r.Len() != 0 {

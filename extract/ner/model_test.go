@@ -116,6 +116,13 @@ func TestEmbeddedModel(t *testing.T) {
 	if meta.Name != "ner" || meta.FeatureSet != featureSet || len(meta.Data) == 0 || meta.WeightsSHA256 == "" {
 		t.Errorf("embedded model meta = %+v", meta)
 	}
+	m, err := decodeModel(modelData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if re, err := m.encode(); err != nil || !bytes.Equal(re, modelData) {
+		t.Errorf("decode+encode of the embedded model changed its bytes (err %v)", err)
+	}
 	// about 2.8 MB of weights, casing profile and clusters, and 2.9 MB of
 	// word-vector clusters (341,439 words)
 	if len(modelData) > 8<<20 {
