@@ -140,3 +140,25 @@ func TestDropPluralDemonyms(t *testing.T) {
 		}
 	}
 }
+
+func TestTrimLowerTails(t *testing.T) {
+	tests := []struct {
+		text, span, label string
+		want              string
+	}{
+		{"Ana Lopez talks about it .", "Ana Lopez talks", "PERSON", "Ana Lopez"},
+		{"Ana Lopez told them so .", "Ana Lopez told them", "PERSON", "Ana Lopez"},
+		{"Vincent van Gogh painted .", "Vincent van Gogh", "PERSON", "Vincent van Gogh"},
+		{"ana lopez talks .", "ana lopez", "PERSON", "ana lopez"},         // lower-case text: names are too
+		{"Ray 's pizza is good .", "Ray 's pizza", "ORG", "Ray 's pizza"}, // only people's names
+		{"Omar - 2 left .", "Omar - 2", "PERSON", "Omar - 2"},             // no letters: not a word
+	}
+	for _, tt := range tests {
+		d := docOf(tt.text)
+		spans := []nlp.Span{spanOf(d, tt.span, tt.label)}
+		trimLowerTails(d, spans)
+		if g := d.Forms(spans[0].Start, spans[0].End); g != tt.want {
+			t.Errorf("trimLowerTails(%q) = %q, want %q", tt.span, g, tt.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package ner
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/nlp"
@@ -64,6 +65,7 @@ func postprocess(doc *nlp.Document, spans []nlp.Span, casing map[uint32]uint8) [
 	spans = splitTitles(doc, spans)
 	spans = orgSpans(doc, spans)
 	spans = dropPluralDemonyms(doc, spans)
+	trimLowerTails(doc, spans)
 	taken := coveredTokens(doc, spans)
 	sentEnd := func(i int) int {
 		if s := doc.SentenceOf(i); s >= 0 {
@@ -133,6 +135,26 @@ func dropPluralDemonyms(doc *nlp.Document, spans []nlp.Span) []nlp.Span {
 		out = append(out, s)
 	}
 	return out
+}
+
+// trimLowerTails ends a capitalised person's name before lower-case words
+// at its end ("Ana Lopez talks" → "Ana Lopez"): in text that capitalises
+// names, a name's last word is capitalised; name particles come before
+// the surname, not after it.
+func trimLowerTails(doc *nlp.Document, spans []nlp.Span) {
+	for i := range spans {
+		s := &spans[i]
+		if s.Label != "PERSON" || !isCap(doc.Tokens[s.Start].Form) {
+			continue
+		}
+		for s.End-s.Start > 1 {
+			f := doc.Tokens[s.End-1].Form
+			if !strings.ContainsFunc(f, unicode.IsLetter) || strings.ContainsFunc(f, unicode.IsUpper) {
+				break
+			}
+			s.End--
+		}
+	}
 }
 
 // propagate tags later untagged repetitions of a name found elsewhere in
