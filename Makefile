@@ -41,7 +41,8 @@ segment-model:
 # gives identical bytes: the tagger and parser (extract/tag/model,
 # extract/parse/model, about 11 minutes on two cores and 3.6 GB; the tagger's
 # word clusters read Debian's wordnet-base and the cluster-text packages),
-# the sentence-boundary model and the entity model (the same sources).
+# the sentence-boundary model and the entity model (the same sources and
+# the GloVe word vectors of make embedding-clusters).
 models: models-ud segment-model models-ner
 
 .PHONY: models-ud
@@ -86,8 +87,9 @@ bench:
 
 # NER model: retrain extract/ner/model/ner.model from ../shared/data (needs
 # Debian's wordnet-base and the cluster-text packages, whose text feeds the
-# casing profile and the word clusters; byte-identical on a rerun; about
-# 2-7 min on one core, depending on load).
+# casing profile and the word clusters, and the word-vector clusters of
+# make embedding-clusters; byte-identical on a rerun; about 4-5 min on one
+# core).
 DATA ?= ../shared/data
 .PHONY: models-ner
 models-ner: cluster-text embedding-clusters
