@@ -12,7 +12,9 @@ import (
 // vectors seeds[0..k-1]. Assignment runs on all processors, each vector's
 // nearest centroid found independently (ties to the lower cluster), and
 // the centroids are summed in vector order, so the result is the same on
-// every run and machine. It returns each vector's cluster.
+// every run, whatever the number of processors (a compiler that fuses
+// multiply-adds, as Go may on other architectures or with GOAMD64=v3, can
+// round differently). It returns each vector's cluster.
 func KMeansDense(vecs []float32, dims, k, iters int, seeds []int) []int {
 	n := len(vecs) / dims
 	for i := 0; i < n; i++ {
