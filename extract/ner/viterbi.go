@@ -76,10 +76,22 @@ func (d *decoder) viterbi(m scorer, n int) []int {
 		m.score(d.trans[(p+1)*nc:(p+2)*nc], one[:])
 	}
 	neg := float32(math.Inf(-1))
+	useNet := d.net != nil && d.netW != 0
+	netLogp := d.netLogp
+	if useNet && netLogp == nil {
+		d.nins = d.net.netInputs(&d.sf, d.sf.words, d.nins)
+		d.net.scores(d.nins, &d.nst)
+		netLogp = d.nst.logp
+	}
 	for i := 0; i < n; i++ {
 		e := d.emit[i*nc : (i+1)*nc]
 		clear(e)
 		m.score(e, d.sf.feats[d.sf.off[i]:d.sf.off[i+1]])
+		if useNet {
+			for c, lp := range netLogp[i*nc : (i+1)*nc] {
+				e[c] += d.netW * lp
+			}
+		}
 		d.dbuf = tokenDocFeats(d.docf, i, d.dbuf)
 		m.score(e, d.dbuf)
 		if d.bias != nil {

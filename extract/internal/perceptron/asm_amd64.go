@@ -34,6 +34,24 @@ func addDenseSSE(scores, d *float32, n int)
 //go:noescape
 func addDenseAVX2(scores, d *float32, n int)
 
+//go:noescape
+func matVecAVX2(y, w, x *float32, rows, cols int)
+
+// matVec sets y[r] to the dot product of row r of w (len(y) rows of
+// len(x) columns) with x; with AVX2 when len(x) is a multiple of 8, bit
+// for bit the sums of matVecGo.
+func matVec(y, w, x []float32) {
+	if len(y) == 0 {
+		return
+	}
+	_ = w[len(y)*len(x)-1]
+	if hasAVX2 && len(x) > 0 && len(x)%8 == 0 {
+		matVecAVX2(&y[0], &w[0], &x[0], len(y), len(x))
+		return
+	}
+	matVecGo(y, w, x)
+}
+
 // prefetchSlots asks the processor to load the home slots of n keys into
 // the cache, so that their misses overlap (Score looks them up next).
 //

@@ -117,3 +117,48 @@ ploop:
 
 pdone:
 	RET
+
+// func matVecAVX2(y, w, x *float32, rows, cols int), cols a multiple of 8:
+// y[r] = the dot product of row r of w with x, summed as matVecGo does
+// (eight lanes, then ((0+4)+(2+6)) + ((1+5)+(3+7))), multiplications and
+// additions rounded separately.
+TEXT ·matVecAVX2(SB), NOSPLIT, $0-40
+	MOVQ y+0(FP), DI
+	MOVQ w+8(FP), SI
+	MOVQ x+16(FP), DX
+	MOVQ rows+24(FP), R8
+	MOVQ cols+32(FP), R9
+
+mvrow:
+	TESTQ  R8, R8
+	JEQ    mvdone
+	VXORPS Y0, Y0, Y0
+	MOVQ   DX, BX
+	MOVQ   R9, CX
+
+mvchunk:
+	TESTQ   CX, CX
+	JEQ     mvsum
+	VMOVUPS (SI), Y1
+	VMULPS  (BX), Y1, Y1
+	VADDPS  Y1, Y0, Y0
+	ADDQ    $32, SI
+	ADDQ    $32, BX
+	SUBQ    $8, CX
+	JMP     mvchunk
+
+mvsum:
+	VEXTRACTF128 $1, Y0, X1
+	VADDPS       X1, X0, X0
+	VMOVHLPS     X0, X0, X1
+	VADDPS       X1, X0, X0
+	VMOVSHDUP    X0, X1
+	VADDSS       X1, X0, X0
+	VMOVSS       X0, (DI)
+	ADDQ         $4, DI
+	DECQ         R8
+	JMP          mvrow
+
+mvdone:
+	VZEROUPPER
+	RET

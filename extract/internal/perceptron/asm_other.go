@@ -7,3 +7,6 @@ func addDense(scores, d []float32) { addDenseGo(scores, d) }
 
 // prefetch does nothing where there is no assembly version.
 func (t *table) prefetch(keys []uint64) {}
+
+// matVec sets y[r] to the dot product of row r of w with x.
+func matVec(y, w, x []float32) { matVecGo(y, w, x) }
