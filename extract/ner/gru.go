@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/binary"
 	"io"
+	"maps"
 	"math"
 	"math/bits"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -762,22 +764,14 @@ func (n *tagNet) encode(b *bytes.Buffer) {
 		uv(uint64(r))
 	}
 	uv(uint64(n.vdim))
-	keys := make([]uint32, 0, len(n.words))
-	for k := range n.words {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	keys := slices.Sorted(maps.Keys(n.words))
 	uv(uint64(len(keys)))
 	for _, k := range keys {
 		uv(uint64(k))
 		uv(uint64(n.words[k]))
 	}
 	if n.vdim > 0 {
-		vk := make([]uint32, 0, len(n.vrow))
-		for k := range n.vrow {
-			vk = append(vk, k)
-		}
-		sort.Slice(vk, func(i, j int) bool { return vk[i] < vk[j] })
+		vk := slices.Sorted(maps.Keys(n.vrow))
 		uv(uint64(len(vk)))
 		for _, k := range vk {
 			uv(uint64(k))

@@ -19,13 +19,7 @@ func TestNetGradient(t *testing.T) {
 // same masks in every pass).
 func checkNetGradient(t *testing.T, drop float32) {
 	rng := rand.New(rand.NewPCG(7, 7))
-	vecs := &WordVectors{Dims: 8, Words: []string{"x", "y"}, Data: make([]int8, 16), Scale: make([]float32, 8)}
-	for i := range vecs.Data {
-		vecs.Data[i] = int8(rng.IntN(255) - 127)
-	}
-	for i := range vecs.Scale {
-		vecs.Scale[i] = 0.01
-	}
+	vecs := randomVectors(rng, []string{"x", "y"}, 0.01)
 	n := newTagNet(5, 6, 9, map[uint32]int32{1: 1, 2: 2, 3: 3}, vecs, rng)
 	// larger weights than at initialisation, so that every path matters
 	for _, p := range n.params() {
@@ -130,13 +124,7 @@ func TestTanh32(t *testing.T) {
 // as the original, and that a truncated encoding is refused.
 func TestNetEncode(t *testing.T) {
 	rng := rand.New(rand.NewPCG(4, 4))
-	vecs := &WordVectors{Dims: 8, Words: []string{"alpha", "beta"}, Data: make([]int8, 16), Scale: make([]float32, 8)}
-	for i := range vecs.Data {
-		vecs.Data[i] = int8(rng.IntN(255) - 127)
-	}
-	for i := range vecs.Scale {
-		vecs.Scale[i] = 0.03
-	}
+	vecs := randomVectors(rng, []string{"alpha", "beta"}, 0.03)
 	n := newTagNet(8, len(classNames), 30, map[uint32]int32{wordKey("alpha"): 1, wordKey("gamma"): 2}, vecs, rng)
 	var b bytes.Buffer
 	n.encode(&b)
@@ -165,4 +153,17 @@ func TestNetEncode(t *testing.T) {
 	if _, err := decodeNet(bytes.NewReader(b.Bytes()[:b.Len()-3])); err == nil {
 		t.Fatal("truncated network: no error")
 	}
+}
+
+// randomVectors returns 8-dimensional random word vectors for words, every
+// component scaled by scale.
+func randomVectors(rng *rand.Rand, words []string, scale float32) *WordVectors {
+	v := &WordVectors{Dims: 8, Words: words, Data: make([]int8, 8*len(words)), Scale: make([]float32, 8)}
+	for i := range v.Data {
+		v.Data[i] = int8(rng.IntN(255) - 127)
+	}
+	for i := range v.Scale {
+		v.Scale[i] = scale
+	}
+	return v
 }
