@@ -73,6 +73,14 @@ func runTrainNER(ctx context.Context, args []string, io stdio) error {
 		files = append(files, ner.DataFile{Path: filepath.ToSlash(rel), SHA256: sum, Note: note})
 		return nil
 	}
+	switch {
+	case *netHidden < 0 || *netEpochs < 1:
+		return usagef("train ner: --net-hidden %d, --net-epochs %d: want at least 0 and 1", *netHidden, *netEpochs)
+	case *netInDrop < 0 || *netInDrop >= 1 || *netOutDrop < 0 || *netOutDrop >= 1:
+		return usagef("train ner: network dropout %g and %g, want each in [0, 1)", *netInDrop, *netOutDrop)
+	case *netVectors != "" && (*netVectorDims < 1 || *netVectorWords < 2):
+		return usagef("train ner: --net-vector-dims %d, --net-vector-words %d: want at least 1 and 2", *netVectorDims, *netVectorWords)
+	}
 	if *unerWeight < 1 {
 		return usagef("train ner: --uner-weight %d, want at least 1", *unerWeight)
 	}

@@ -9,6 +9,9 @@ import (
 func TestTrainNERFlags(t *testing.T) {
 	for _, args := range [][]string{
 		{"--uner-weight", "0"},
+		{"--net-hidden", "-1"},
+		{"--net-input-dropout", "1"},
+		{"--net-vectors", "v.json", "--net-vector-dims", "0"},
 		{"extra-argument"},
 	} {
 		_, _, err := runCmd(t, runTrainNER, "", append([]string{"--data", t.TempDir()}, args...)...)
