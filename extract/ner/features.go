@@ -443,17 +443,18 @@ func (g *gazIndex) match(lower, words []string, out []uint32) {
 
 // sentFeats holds the static features of a sentence's tokens.
 type sentFeats struct {
-	feats []uint32
-	off   []int  // token i's features are feats[off[i]:off[i+1]]
-	nid   []int  // the first nid[i] features after the bias are the word's own (word, affixes, bigrams)
-	drop  []bool // the word's own features are hidden (training only)
-	lower []string
-	shape []string
-	gaz   []uint32
-	clu   []uint16 // each word's cluster (lexicon.clusters)
-	emb   []uint64 // each word's word-vector clusters (lexicon.emb)
-	cas   []uint8  // each word's casing bucket (lexicon.casing)
-	words []string // the sentence's words as written
+	feats    []uint32
+	off      []int  // token i's features are feats[off[i]:off[i+1]]
+	nid      []int  // the first nid[i] features after the bias are the word's own (word, affixes, bigrams)
+	drop     []bool // the word's own features are hidden (training only)
+	lower    []string
+	shape    []string
+	gaz      []uint32
+	clu      []uint16 // each word's cluster (lexicon.clusters)
+	emb      []uint64 // each word's word-vector clusters (lexicon.emb)
+	cas      []uint8  // each word's casing bucket (lexicon.casing)
+	words    []string // the sentence's words as written
+	sentCase string   // "upper" or "lower" when every word with a letter is (at least three), else "mixed"
 }
 
 // casingNames are the casing buckets as feature strings.
@@ -525,6 +526,7 @@ func (sf *sentFeats) extract(ts tagged, lex *lexicon) {
 	case letters >= 3 && lowerN == letters:
 		sentCase = "lower"
 	}
+	sf.sentCase = sentCase
 	// each word's table entries, looked up once: its cluster, word-vector
 	// clusters and casing bucket
 	sf.clu, sf.emb, sf.cas = sf.clu[:0], sf.emb[:0], sf.cas[:0]

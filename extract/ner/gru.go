@@ -122,18 +122,6 @@ func (n *tagNet) params() [][]float32 {
 func (n *tagNet) netInputs(sf *sentFeats, words []string, dst []netInput) []netInput {
 	dst = dst[:0]
 	nw := len(sf.lower)
-	upper, lowerN, letters := 0, 0, 0
-	for _, w := range words {
-		if hasLetter(w) {
-			letters++
-			if isAllUpper(w) {
-				upper++
-			}
-			if isAllLower(w) {
-				lowerN++
-			}
-		}
-	}
 	gz := loadGaz()
 	for i := 0; i < nw; i++ {
 		var in netInput
@@ -156,7 +144,7 @@ func (n *tagNet) netInputs(sf *sentFeats, words []string, dst []netInput) []netI
 		if isCap(w) {
 			b |= 1 << 18
 		}
-		if hasLetter(w) && isAllUpper(w) {
+		if hasLetter(w) && strings.ToUpper(w) == w {
 			b |= 1 << 19
 		}
 		if gz.given[sf.lower[i]] {
@@ -165,10 +153,10 @@ func (n *tagNet) netInputs(sf *sentFeats, words []string, dst []netInput) []netI
 		if i == 0 {
 			b |= 1 << 21
 		}
-		if letters >= 3 && upper == letters {
+		switch sf.sentCase {
+		case "upper":
 			b |= 1 << 22
-		}
-		if letters >= 3 && lowerN == letters {
+		case "lower":
 			b |= 1 << 23
 		}
 		if i+1 < nw && (words[i+1] == "'s" || words[i+1] == "’s") {
@@ -184,24 +172,6 @@ func (n *tagNet) netInputs(sf *sentFeats, words []string, dst []netInput) []netI
 	return dst
 }
 
-func isAllUpper(s string) bool {
-	for _, r := range s {
-		if r >= 'a' && r <= 'z' {
-			return false
-		}
-	}
-	return true
-}
-
-func isAllLower(s string) bool {
-	for _, r := range s {
-		if r >= 'A' && r <= 'Z' {
-			return false
-		}
-	}
-	return true
-}
-
 // netState is the scratch space of one sentence's forward and backward
 // pass.
 type netState struct {
@@ -211,9 +181,9 @@ type netState struct {
 	logp       []float32 // n × NC
 	dh, dx, dA []float32
 	dhcat      []float32
+	v, wv      []float32 // decoding scratch: a word vector and its input term
 	// dropout in training: the rates on the input and on the states the
 	// output layer reads, the generator and the scaled masks (nil: none)
-	v, wv        []float32 // decoding scratch: a word vector and its input term
 	pIn, pOut    float32
 	rng          *rand.Rand
 	xmask, hmask []float32
