@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"unsafe"
 
 	"github.com/newsgraph/newsgraph/extract/internal/perceptron"
 )
@@ -105,8 +106,12 @@ func (m *model) row(f uint32) int {
 		}
 		return -1
 	}
-	t := &m.rows
-	for i := mixRow(f) & t.mask; ; i = (i + 1) & t.mask {
+	return m.rows.find(f, mixRow(f)&m.rows.mask)
+}
+
+// find returns the row of feature f, probing from slot i, or -1.
+func (t *rowTable) find(f, i uint32) int {
+	for ; ; i = (i + 1) & t.mask {
 		k := t.keys[i]
 		if k == 0 {
 			return -1
@@ -117,15 +122,41 @@ func (m *model) row(f uint32) int {
 	}
 }
 
-// score adds the weights of feats to scores (len nc).
+// score adds the weights of feats to scores (len nc), in the order of
+// feats.
 func (m *model) score(scores []float32, feats []uint32) {
 	nc := m.nc
-	for _, f := range feats {
-		r := m.row(f)
-		if r < 0 {
-			continue
+	if m.rows.keys == nil || len(feats) < 4 {
+		for _, f := range feats {
+			if r := m.row(f); r >= 0 {
+				perceptron.AddDense(scores, m.weights[r*nc:r*nc+nc])
+			}
 		}
-		perceptron.AddDense(scores, m.weights[int(r)*nc:int(r)*nc+nc])
+		return
+	}
+	// Find the home slots and the rows of a chunk of features first,
+	// asking the processor for each before it is read, so that the cache
+	// misses of a chunk overlap instead of following one another.
+	var buf [128]int32
+	t := &m.rows
+	for len(feats) > 0 {
+		chunk := feats[:min(len(feats), len(buf))]
+		feats = feats[len(chunk):]
+		slots := buf[:len(chunk)]
+		for i, f := range chunk {
+			slots[i] = int32(mixRow(f) & t.mask)
+		}
+		perceptron.PrefetchIndexed(unsafe.Pointer(&t.keys[0]), slots, 8, 8)
+		rows := buf[:0] // overwrites slots behind the reads
+		for i, f := range chunk {
+			if r := t.find(f, uint32(slots[i])); r >= 0 {
+				rows = append(rows, int32(r))
+			}
+		}
+		perceptron.PrefetchIndexed(unsafe.Pointer(&m.weights[0]), rows, nc*4, nc*4)
+		for _, r := range rows {
+			perceptron.AddDense(scores, m.weights[int(r)*nc:int(r)*nc+nc])
+		}
 	}
 }
 

@@ -3,10 +3,12 @@ package ner
 import (
 	"bytes"
 	"fmt"
-	"github.com/newsgraph/newsgraph/extract/nlp"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/nlp"
 )
 
 // tinyDocs is a small hand-made training set.
@@ -219,5 +221,46 @@ func TestTrainBase(t *testing.T) {
 	}
 	if _, err := Train(docs, TrainOptions{Iterations: 1, NetHidden: 4}); err == nil {
 		t.Fatal("a network with the greedy decoder: no error")
+	}
+}
+
+// TestScoreChunks checks that score, which looks its features up in
+// chunks with prefetching, adds the same rows in the same order as a
+// plain loop: over several chunks, with unknown features among them.
+func TestScoreChunks(t *testing.T) {
+	m, err := loadModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var known []uint32
+	for f := range m.index {
+		known = append(known, f)
+		if len(known) == 300 {
+			break
+		}
+	}
+	rng := rand.New(rand.NewPCG(7, 7))
+	var feats []uint32
+	for i := 0; i < 400; i++ {
+		if i%5 == 4 {
+			feats = append(feats, rng.Uint32()) // almost surely unknown
+		} else {
+			feats = append(feats, known[rng.IntN(len(known))])
+		}
+	}
+	for _, n := range []int{0, 1, 3, 4, 127, 128, 129, 400} {
+		got := make([]float32, m.nc)
+		m.score(got, feats[:n])
+		want := make([]float32, m.nc)
+		for _, f := range feats[:n] {
+			if r, ok := m.index[f]; ok {
+				for c := range want {
+					want[c] += m.weights[int(r)*m.nc+c]
+				}
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%d features: score = %v, want %v", n, got, want)
+		}
 	}
 }

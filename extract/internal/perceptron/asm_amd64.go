@@ -1,6 +1,10 @@
 package perceptron
 
-import "golang.org/x/sys/cpu"
+import (
+	"unsafe"
+
+	"golang.org/x/sys/cpu"
+)
 
 // hasAVX2 selects the 8-wide version of addDense.
 var hasAVX2 = cpu.X86.HasAVX2
@@ -62,5 +66,38 @@ func prefetchSlots(slots *slot, shift uint, keys *uint64, n int)
 func (t *table) prefetch(keys []uint64) {
 	if len(keys) > 0 && len(t.slots) > 0 {
 		prefetchSlots(&t.slots[0], t.shift, &keys[0], len(keys))
+	}
+}
+
+// prefetchRange asks the processor to load the n bytes at p into the
+// cache.
+//
+//go:noescape
+func prefetchRange(p unsafe.Pointer, n int)
+
+// prefetchRows starts loading the weights of the rows in spans, so that
+// their misses overlap before Score adds them.
+func (m *Model) prefetchRows(spans []span) {
+	for _, s := range spans {
+		switch {
+		case s.n&(inline|pair) != 0:
+		case s.n&dense != 0:
+			prefetchRange(unsafe.Pointer(&m.dense[int(s.off)*m.NClasses]), m.NClasses*4)
+		case s.n > 0:
+			prefetchRange(unsafe.Pointer(&m.entries[s.off]), int(s.n)*int(unsafe.Sizeof(entry{})))
+		}
+	}
+}
+
+//go:noescape
+func prefetchIndexed(base unsafe.Pointer, idx *int32, n, stride, size int)
+
+// PrefetchIndexed asks the processor to load, for each i in idx, the
+// size bytes at base + i*stride, so that the cache misses of the lookups
+// made next overlap. The blocks must lie inside the Go object base points
+// into.
+func PrefetchIndexed(base unsafe.Pointer, idx []int32, stride, size int) {
+	if len(idx) > 0 && size > 0 {
+		prefetchIndexed(base, &idx[0], len(idx), stride, size)
 	}
 }

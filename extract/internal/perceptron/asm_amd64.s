@@ -162,3 +162,55 @@ mvsum:
 mvdone:
 	VZEROUPPER
 	RET
+
+// func prefetchRange(p unsafe.Pointer, n int): PREFETCHT0 on each 64-byte
+// line of the n bytes at p.
+TEXT ·prefetchRange(SB), NOSPLIT, $0-16
+	MOVQ p+0(FP), SI
+	MOVQ n+8(FP), CX
+	ADDQ SI, CX
+
+prloop:
+	CMPQ       SI, CX
+	JGE        prdone
+	PREFETCHT0 (SI)
+	ADDQ       $64, SI
+	JMP        prloop
+
+prdone:
+	RET
+
+// func prefetchIndexed(base unsafe.Pointer, idx *int32, n, stride, size int):
+// PREFETCHT0 on every cache line of each of the n blocks of size bytes
+// at base+idx[i]*stride (each 64-byte step from its start, and its last
+// byte).
+TEXT ·prefetchIndexed(SB), NOSPLIT, $0-40
+	MOVQ base+0(FP), DI
+	MOVQ idx+8(FP), SI
+	MOVQ n+16(FP), CX
+	MOVQ stride+24(FP), R8
+	MOVQ size+32(FP), R9
+
+piloop:
+	TESTQ      CX, CX
+	JEQ        pidone
+	MOVLQSX    (SI), AX
+	IMULQ      R8, AX
+	ADDQ       DI, AX
+	LEAQ       -1(AX)(R9*1), DX
+	PREFETCHT0 (DX)
+
+piline:
+	CMPQ       AX, DX
+	JGT        pinext
+	PREFETCHT0 (AX)
+	ADDQ       $64, AX
+	JMP        piline
+
+pinext:
+	ADDQ $4, SI
+	DECQ CX
+	JMP  piloop
+
+pidone:
+	RET

@@ -225,6 +225,7 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 				spans = append(spans, s)
 			}
 		}
+		m.prefetchRows(spans)
 		for _, s := range spans {
 			if s.n&inline != 0 {
 				scores[s.n&^inline] += math.Float32frombits(s.off)
