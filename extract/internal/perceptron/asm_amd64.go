@@ -69,8 +69,8 @@ func (t *table) prefetch(keys []uint64) {
 	}
 }
 
-// prefetchRange asks the processor to load the n bytes at p into the
-// cache.
+// prefetchRange asks the processor to load the n > 0 bytes at p into
+// the cache.
 //
 //go:noescape
 func prefetchRange(p unsafe.Pointer, n int)

@@ -163,12 +163,14 @@ mvdone:
 	VZEROUPPER
 	RET
 
-// func prefetchRange(p unsafe.Pointer, n int): PREFETCHT0 on each 64-byte
-// line of the n bytes at p.
+// func prefetchRange(p unsafe.Pointer, n int), n > 0: PREFETCHT0 on every
+// cache line of the n bytes at p (each 64-byte step from p, and the last
+// byte).
 TEXT ·prefetchRange(SB), NOSPLIT, $0-16
-	MOVQ p+0(FP), SI
-	MOVQ n+8(FP), CX
-	ADDQ SI, CX
+	MOVQ       p+0(FP), SI
+	MOVQ       n+8(FP), CX
+	ADDQ       SI, CX
+	PREFETCHT0 -1(CX)
 
 prloop:
 	CMPQ       SI, CX
