@@ -116,6 +116,50 @@ func TestHyphenatedSurname(t *testing.T) {
 	if len(got) == 0 || got[0].End != 2 {
 		t.Errorf("a spaced dash is no hyphen: %+v", got)
 	}
+	// one word after a form of address: "Mr Dubois-Lefevre"
+	d = mk("Mr Dubois-Lefevre spoke .", "Mr", "Dubois", "-", "Lefevre", "spoke", ".")
+	got = postprocess(d, []nlp.Span{{Start: 1, End: 2, Label: "PERSON"}}, map[uint32]uint8{})
+	if len(got) != 1 || got[0].Start != 1 || got[0].End != 4 {
+		t.Errorf("Mr Dubois-Lefevre: %+v", got)
+	}
+	// one word alone, or after a word that is no form of address, may be
+	// one of a pair: "Lopez-Silva talks", "the Lopez-Silva talks"
+	for _, text := range []string{"Lopez-Silva talks .", "the Lopez-Silva talks ."} {
+		words := strings.Fields(strings.ReplaceAll(text, "-", " - "))
+		d = mk(text, words...)
+		at := len(words) - 5
+		got = postprocess(d, []nlp.Span{{Start: at, End: at + 1, Label: "PERSON"}}, map[uint32]uint8{})
+		if len(got) == 0 || got[0].End != at+1 {
+			t.Errorf("%s: %+v", text, got)
+		}
+	}
+}
+
+// TestPersonAfterAddress: a place or organisation right after "Mr",
+// "Mrs", "Dr" and the like is a person ("Mr Houston"); after "St" it
+// stays a place.
+func TestPersonAfterAddress(t *testing.T) {
+	tests := []struct {
+		text, span, label string
+		want              string
+	}{
+		{"Mr Houston said so .", "Houston", "GPE", "PERSON"},
+		{"said Mrs Washington .", "Washington", "GPE", "PERSON"},
+		{"Dr Paris Hilton spoke .", "Paris Hilton", "LOC", "PERSON"},
+		{"Sir Lima spoke .", "Lima", "ORG", "PERSON"},
+		{"St Helens won .", "Helens", "GPE", "GPE"},
+		{"Lord Chester spoke .", "Chester", "GPE", "GPE"},
+		{"in Houston .", "Houston", "GPE", "GPE"},
+		{"Mr Houston Energy Trading Company Ltd spoke .", "Houston Energy Trading Company", "ORG", "ORG"},
+	}
+	for _, tt := range tests {
+		d := docOf(tt.text)
+		spans := []nlp.Span{spanOf(d, tt.span, tt.label)}
+		personAfterAddress(d, spans)
+		if spans[0].Label != tt.want {
+			t.Errorf("%q in %q: %s, want %s", tt.span, tt.text, spans[0].Label, tt.want)
+		}
+	}
 }
 
 func TestDropPluralDemonyms(t *testing.T) {

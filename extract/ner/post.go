@@ -24,7 +24,10 @@ import (
 //     after it that starts with a particle or follows particles;
 //   - in "X - Y" pairs ("the Lopez-Silva talks", "US-Mexico trade") where
 //     X is a PERSON or GPE and the capitalised Y is left untagged, Y gets
-//     X's label (for GPE only when the gazetteer knows Y as a place).
+//     X's label (for GPE only when the gazetteer knows Y as a place);
+//   - a name after "Mr", "Mrs", "Dr" and the like is a person's, whatever
+//     the model made of it ("Mr Houston"), and takes in a hyphenated second
+//     part ("Mr Kilroy-Silk").
 func postprocess(doc *nlp.Document, spans []nlp.Span, casing map[uint32]uint8) []nlp.Span {
 	// "Johanna" + "von der Heide", "Johanna" + "von" + "der Heide": join a
 	// PERSON to the PERSON after it when only particles lie between them
@@ -46,13 +49,17 @@ func postprocess(doc *nlp.Document, spans []nlp.Span, casing map[uint32]uint8) [
 		merged = append(merged, s)
 	}
 	spans = merged
-	// "Robert Kilroy" + "-Silk": a person's name of two or more words goes
-	// on over a hyphen joined to a capitalised word no entity holds
-	// ("Trump-Putin" keeps two names: Putin is one of its own).
+	// "Robert Kilroy" + "-Silk", "Mr Kilroy" + "-Silk": a person's name of
+	// two or more words, or one after an honorific, goes on over a hyphen
+	// joined to a capitalised word no entity holds ("Trump-Putin" keeps
+	// two names: Putin is one of its own).
 	held := coveredTokens(doc, spans)
 	for i := range spans {
 		s := &spans[i]
-		if s.Label != "PERSON" || s.End-s.Start < 2 {
+		if s.Label != "PERSON" {
+			continue
+		}
+		if s.End-s.Start < 2 && (s.Start == 0 || !isHonorific(doc.Tokens[s.Start-1].Form) || middleInitial(doc, s.Start-1)) {
 			continue
 		}
 		for s.End+1 < len(doc.Tokens) && doc.Tokens[s.End].Form == "-" && !held[s.End+1] &&
@@ -62,6 +69,7 @@ func postprocess(doc *nlp.Document, spans []nlp.Span, casing map[uint32]uint8) [
 			s.End += 2
 		}
 	}
+	personAfterAddress(doc, spans)
 	spans = splitTitles(doc, spans)
 	spans = orgSpans(doc, spans)
 	spans = dropPluralDemonyms(doc, spans)
@@ -113,6 +121,27 @@ func postprocess(doc *nlp.Document, spans []nlp.Span, casing map[uint32]uint8) [
 	spans = propagate(doc, spans, taken, casing)
 	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
 	return spans
+}
+
+// personalAddress holds the forms of address that come only before a
+// person's name: "Mr Houston" is a man, not the city. (Not "St", "Lord",
+// "Lady" or "Miss": "St Helens", "Lord's", "Lady Bay", "Miss Saigon".)
+var personalAddress = map[string]bool{
+	"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true,
+	"dr": true, "dr.": true, "sir": true, "dame": true, "herr": true, "frau": true, "mme": true,
+}
+
+// personAfterAddress relabels as PERSON a place or organisation span of
+// at most three words right after such a form of address.
+func personAfterAddress(doc *nlp.Document, spans []nlp.Span) {
+	for i := range spans {
+		s := &spans[i]
+		if s.Label != "PERSON" && s.Start > 0 && s.End-s.Start <= 3 &&
+			personalAddress[strings.ToLower(doc.Tokens[s.Start-1].Form)] &&
+			doc.SentenceOf(s.Start-1) == doc.SentenceOf(s.Start) {
+			s.Label = "PERSON"
+		}
+	}
 }
 
 // dropPluralDemonyms drops PERSON spans that are one plural demonym
