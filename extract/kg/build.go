@@ -1517,11 +1517,12 @@ func (db *docBuilder) proposition(h int, outerSubj, forced schema.Term, depth in
 			break
 		}
 	}
-	if outerSubj.IsZero() || e <= s {
+	s, e = trimEdgePunct(d, s, e)
+	if outerSubj.IsZero() || e <= s || h >= e {
 		return nil, false
 	}
 	text := d.SpanText(s, e)
-	name := d.SpanText(h+1, e)
+	name := d.SpanText(trimEdgePunct(d, h+1, e))
 	if schema.KeyOf(name) == "" {
 		return nil, false
 	}
@@ -1548,6 +1549,75 @@ func (db *docBuilder) content(h int) schema.Term {
 	}
 	n := db.r.node(schema.ClassThing, schema.KeyOf(d.ID)+"--"+schema.KeyOf(name), name, "", "")
 	return schema.EntityTerm(db.r.nodes[n])
+}
+
+// trimEdgePunct narrows the tokens [s, e) to leave out the punctuation at
+// their edges, but for a quotation mark whose partner stays inside:
+// "-Silk would "deliver better"" becomes "Silk would "deliver better"",
+// and "better"" becomes "better".
+func trimEdgePunct(d *nlp.Document, s, e int) (int, int) {
+	for s < e && d.Tokens[s].UPOS == "PUNCT" && !quotePartnered(d, s, s, e) {
+		s++
+	}
+	for e > s && d.Tokens[e-1].UPOS == "PUNCT" && !quotePartnered(d, e-1, s, e) {
+		e--
+	}
+	return s, e
+}
+
+// quotePartnered reports whether token i is a quotation mark whose
+// partner lies in [s, e): for curly and doubled marks the next unmatched
+// closing one after an opening one, or the unmatched opening one before a
+// closing one; for straight marks, an odd number of others.
+func quotePartnered(d *nlp.Document, i, s, e int) bool {
+	kind := func(j int) int { // 1 opening, -1 closing, 2 straight, 0 none
+		switch d.Tokens[j].Form {
+		case "\u201c", "\u2018", "``":
+			return 1
+		case "\u201d", "\u2019", "''":
+			return -1
+		case "\"", "'", "`":
+			return 2
+		}
+		return 0
+	}
+	switch kind(i) {
+	case 1:
+		depth := 0
+		for j := i + 1; j < e; j++ {
+			switch kind(j) {
+			case 1:
+				depth++
+			case -1:
+				if depth == 0 {
+					return true
+				}
+				depth--
+			}
+		}
+	case -1:
+		depth := 0
+		for j := i - 1; j >= s; j-- {
+			switch kind(j) {
+			case -1:
+				depth++
+			case 1:
+				if depth == 0 {
+					return true
+				}
+				depth--
+			}
+		}
+	case 2:
+		n := 0
+		for j := s; j < e; j++ {
+			if j != i && kind(j) == 2 {
+				n++
+			}
+		}
+		return n%2 == 1
+	}
+	return false
 }
 
 func containsTok(toks []int, t int) bool {

@@ -128,3 +128,43 @@ func TestPercentDecimal(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimEdgePunct: punctuation at the edges of a clause's words goes,
+// but for a quotation mark whose partner is inside.
+func TestTrimEdgePunct(t *testing.T) {
+	words := strings.Fields(`- Silk would " deliver better " , .`)
+	upos := strings.Fields(`PUNCT PROPN AUX PUNCT VERB ADJ PUNCT PUNCT PUNCT`)
+	d := &nlp.Document{}
+	for i, w := range words {
+		d.Tokens = append(d.Tokens, nlp.Token{Form: w, UPOS: upos[i]})
+	}
+	tests := []struct{ s, e, ws, we int }{
+		{0, 7, 1, 7}, // "-Silk would "deliver better"": the dash goes, the quotes stay
+		{5, 7, 5, 6}, // "better"": a closing quote without its partner goes
+		{3, 9, 3, 7}, // a quoted clause keeps its quotes, loses ", ."
+		{4, 7, 4, 6},
+		{7, 9, 9, 9}, // punctuation only: nothing left
+	}
+	// curly quotes pair by direction: a closing mark whose opening one
+	// came before the clause does not keep the last one
+	words = strings.Fields("up \u201d and better \u201c to go \u201d")
+	upos = strings.Fields("ADP PUNCT CCONJ ADJ PUNCT PART VERB PUNCT")
+	d2 := &nlp.Document{}
+	for i, w := range words {
+		d2.Tokens = append(d2.Tokens, nlp.Token{Form: w, UPOS: upos[i]})
+	}
+	if s, e := trimEdgePunct(d2, 0, 8); s != 0 || e != 8 {
+		t.Errorf("curly quotes: %d, %d, want 0, 8", s, e)
+	}
+	if s, e := trimEdgePunct(d2, 1, 4); s != 2 || e != 4 {
+		t.Errorf("a leading closing mark: %d, %d, want 2, 4", s, e)
+	}
+	if s, e := trimEdgePunct(d2, 4, 8); s != 4 || e != 8 {
+		t.Errorf("a quoted phrase: %d, %d, want 4, 8", s, e)
+	}
+	for _, tt := range tests {
+		if s, e := trimEdgePunct(d, tt.s, tt.e); s != tt.ws || e != tt.we {
+			t.Errorf("trimEdgePunct(%d, %d) = %d, %d, want %d, %d", tt.s, tt.e, s, e, tt.ws, tt.we)
+		}
+	}
+}
