@@ -1489,6 +1489,24 @@ func (db *docBuilder) proposition(h int, outerSubj, forced schema.Term, depth in
 		}
 		p := &schema.Fact{Subject: subj, Relation: x.RelationText(db.doc), Object: obj}
 		p.Predicate, _ = db.predicate(x, arg, oref)
+		if p.Predicate != "" && db.passive(x) {
+			// As in a sentence's own facts: the passive subject is the
+			// patient, the "by" argument the agent; without an agent, or
+			// with a patient the verb's entry does not take ("two were
+			// being held in a hospital" is no control of territory), the
+			// relation stays open.
+			sref := ref{node: -1, clause: -1}
+			if !x.Subject.Empty() {
+				sref, _ = db.refOf(x.Subject.Head)
+			}
+			if agent := db.agent(x); agent.IsZero() {
+				p.Predicate = ""
+			} else if q, _ := db.predicate(x, nil, sref); q != p.Predicate {
+				p.Predicate = ""
+			} else {
+				p.Object, p.Subject = p.Subject, agent
+			}
+		}
 		p.Evidence = db.evidence(x)
 		db.args(x, arg, p)
 		return p, true

@@ -3,6 +3,7 @@ package kg_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/extract/kg"
@@ -40,5 +41,39 @@ func TestSelfReportedStance(t *testing.T) {
 		if !slices.Contains(got, want) {
 			t.Errorf("missing %q in %q", want, got)
 		}
+	}
+}
+
+// TestPassiveInReportedClause: inside what someone said, as in a
+// sentence's own facts, a passive verb states its agent's act on the
+// patient ("the concession was offered by the government"), and without an
+// agent stays an open relation ("two were being held in Lima hospital" is
+// no control of a place).
+func TestPassiveInReportedClause(t *testing.T) {
+	p, err := pipeline.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Solicitor Ana Lopez, who represents eight of the sailors, claimed the detention had driven four of the sailors to \"madness\", saying two were being held in Lima hospital.\n\n" +
+		"The minister said the concession was offered by the government.\n"
+	_, facts, err := pipeline.Run(context.Background(), p, schema.Article{ID: "t", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for i := range facts {
+		got = append(got, kg.Format(&facts[i]))
+		if facts[i].Predicate == schema.Controls {
+			t.Errorf("unexpected %q", kg.Format(&facts[i]))
+		}
+	}
+	if !slices.Contains(got, "minister -says-> [government -offers-> concession]") {
+		t.Errorf("missing the government's offer in %q", got)
+	}
+	if !slices.ContainsFunc(got, func(f string) bool { return strings.Contains(f, `[two -"were being held in"-> Lima hospital]`) }) {
+		t.Errorf("missing the open relation of the sailors held in %q", got)
+	}
+	if slices.Contains(got, "minister -says-> [concession -offers-> government]") {
+		t.Errorf("the patient made the offerer: %q", got)
 	}
 }
