@@ -186,9 +186,43 @@ func (s *sentence) subjectSource(p int) int {
 		}
 		switch s.rel(p) {
 		case "conj", "xcomp", "advcl", "obj":
+			if r := s.reportingVerbOf(p); r >= 0 {
+				p = r
+				continue
+			}
 			p = s.head(p)
 		case "acl":
 			return p
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// reportingVerbOf returns, for a participle of speech set off by a comma
+// and attached to a reported clause ("claimed the detention had driven
+// them mad, saying two were held"), the verb that reports that clause: the
+// participle reports too, and its speaker is the one who claimed. It
+// returns -1 otherwise.
+func (s *sentence) reportingVerbOf(p int) int {
+	if r := s.rel(p); r != "advcl" && r != "acl" || p <= s.start || s.tok(p).XPOS != "VBG" || !speechVerbs[s.lemma(p)] ||
+		s.lower(p-1) != "," || s.child(p, "nsubj", "csubj", "mark") >= 0 {
+		return -1
+	}
+	// Up through the reported clause's own parts ("driven four of them to
+	// madness, saying": the parser may hang it on any of them, nouns
+	// included).
+	h := s.head(p)
+	for steps := 0; h >= 0 && steps < 8; steps++ {
+		switch s.rel(h) {
+		case "ccomp":
+			if g := s.head(h); g >= 0 && speechVerbs[s.lemma(g)] {
+				return g
+			}
+			return -1
+		case "xcomp", "obj", "obl", "conj", "advcl", "acl", "nmod":
+			h = s.head(h)
 		default:
 			return -1
 		}
@@ -293,6 +327,10 @@ func (s *sentence) subjects(p int) ([]Phrase, bool) {
 }
 
 func (s *sentence) rawSubjects(p int) ([]Phrase, bool) {
+	if r := s.reportingVerbOf(p); r >= 0 {
+		subjs, _ := s.rawSubjects(r)
+		return subjs, true
+	}
 	if c := s.freeAdjunct(p); c >= 0 {
 		return s.coordinated(s.child(c, "nsubj", "csubj")), true
 	}
