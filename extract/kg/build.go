@@ -431,10 +431,10 @@ func (db *docBuilder) refOf(h int) (ref, bool) {
 			break
 		}
 	}
-	for s < h && (d.Tokens[s].Rel == "det" || isFunctionWord(d.Tokens[s].UPOS)) {
+	for s < h && (d.Tokens[s].Rel == "det" || edgeWord(d, s, s, e)) {
 		s++
 	}
-	for e > h+1 && isFunctionWord(d.Tokens[e-1].UPOS) {
+	for e > h+1 && edgeWord(d, e-1, s, e) {
 		e--
 	}
 	if e-s > 12 {
@@ -581,6 +581,14 @@ func percentDecimal(num string) (string, bool) {
 
 // isFunctionWord reports whether a part of speech never starts or ends a
 // name: punctuation, prepositions, conjunctions, determiners.
+// edgeWord reports whether token i, at an edge of the words [s, e) that
+// name something, goes: a function word or punctuation, but not a
+// quotation mark whose partner is among the words ("a "balanced
+// approach" to ..." keeps both its quotation marks).
+func edgeWord(d *nlp.Document, i, s, e int) bool {
+	return isFunctionWord(d.Tokens[i].UPOS) && !(d.Tokens[i].UPOS == "PUNCT" && quotePartnered(d, i, s, e))
+}
+
 func isFunctionWord(upos string) bool {
 	switch upos {
 	case "PUNCT", "ADP", "CCONJ", "SCONJ", "DET", "PART":
@@ -1452,10 +1460,10 @@ func (db *docBuilder) proposition(h int, outerSubj, forced schema.Term, depth in
 				// Its own subject, unresolved ("they"): named by its words,
 				// never replaced by the outer subject.
 				ss, se := x.Subject.Span()
-				for ss < se-1 && isFunctionWord(db.doc.Tokens[ss].UPOS) {
+				for ss < se-1 && edgeWord(db.doc, ss, ss, se) {
 					ss++
 				}
-				for se > ss+1 && isFunctionWord(db.doc.Tokens[se-1].UPOS) {
+				for se > ss+1 && edgeWord(db.doc, se-1, ss, se) {
 					se--
 				}
 				name := db.doc.SpanText(ss, se) // the article's own characters
@@ -1589,6 +1597,9 @@ func trimEdgePunct(d *nlp.Document, s, e int) (int, int) {
 // closing one; for straight marks, an odd number of others.
 func quotePartnered(d *nlp.Document, i, s, e int) bool {
 	kind := func(j int) int { // 1 opening, -1 closing, 2 straight, 0 none
+		if d.Tokens[j].UPOS != "PUNCT" {
+			return 0 // the possessive "'" of "learners'"
+		}
 		switch d.Tokens[j].Form {
 		case "\u201c", "\u2018", "``":
 			return 1

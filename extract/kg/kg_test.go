@@ -162,6 +162,10 @@ func TestTrimEdgePunct(t *testing.T) {
 	if s, e := trimEdgePunct(d2, 4, 8); s != 4 || e != 8 {
 		t.Errorf("a quoted phrase: %d, %d, want 4, 8", s, e)
 	}
+	// a name keeps a quotation mark whose partner it keeps too
+	if !edgeWord(d2, 1, 1, 4) || edgeWord(d2, 4, 4, 8) || !edgeWord(d2, 4, 4, 6) || !edgeWord(d2, 2, 2, 4) {
+		t.Error("edgeWord: a lone quotation mark or a conjunction goes, a partnered mark stays")
+	}
 	for _, tt := range tests {
 		if s, e := trimEdgePunct(d, tt.s, tt.e); s != tt.ws || e != tt.we {
 			t.Errorf("trimEdgePunct(%d, %d) = %d, %d, want %d, %d", tt.s, tt.e, s, e, tt.ws, tt.we)
