@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
@@ -1322,7 +1323,32 @@ func (db *docBuilder) coercible(n int) bool {
 		}
 		return true
 	}
-	return e.Class == schema.ClassOrganization || e.Class == schema.ClassThing && isCapitalised(e.Name)
+	return e.Class == schema.ClassOrganization || e.Class == schema.ClassThing && properName(e.Name)
+}
+
+// properName reports whether name is written as a proper name: every word
+// capitalised but for the small words names contain ("Bay of Biscay",
+// "Dar es Salaam") and a place noun after a proper adjective ("Crimean
+// peninsula"), so not "Tony Blair's intervention in the row".
+func properName(name string) bool {
+	if !isCapitalised(name) {
+		return false
+	}
+	for _, w := range strings.Fields(name) {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "\u2019s")
+		if isCapitalised(w) || !strings.ContainsFunc(w, unicode.IsLetter) || schema.IsNameParticle(w) {
+			continue
+		}
+		switch w {
+		case "of", "the", "and", "on", "upon", "es":
+			continue
+		}
+		if placeNouns[w] {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // args adds the further arguments: recipients, dates, "in return for".

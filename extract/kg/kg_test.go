@@ -172,3 +172,23 @@ func TestTrimEdgePunct(t *testing.T) {
 		}
 	}
 }
+
+// TestProperName: only a name written as a proper name may be retyped as
+// a place by a verb that takes places ("claimed X").
+func TestProperName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Tavush":                              true,
+		"Bay of Biscay":                       true,
+		"Dar es Salaam":                       true,
+		"Sylvanian peninsula":                 true,
+		"Lower Saxony's":                      true,
+		"Ana Lopez's intervention in the row": false,
+		"Lima's future":                       false,
+		"the region":                          false,
+		"East Marsh police station":           false,
+	} {
+		if got := properName(name); got != want {
+			t.Errorf("properName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
