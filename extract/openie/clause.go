@@ -181,7 +181,7 @@ func (s *sentence) isPredicate(p int) bool {
 // has one), or -1.
 func (s *sentence) subjectSource(p int) int {
 	for steps := 0; p >= 0 && steps < 32; steps++ {
-		if s.child(p, "nsubj", "csubj") >= 0 {
+		if s.subjectOf(p) >= 0 {
 			return p
 		}
 		switch s.rel(p) {
@@ -198,6 +198,22 @@ func (s *sentence) subjectSource(p int) int {
 		}
 	}
 	return -1
+}
+
+// subjectOf returns clause p's subject (nsubj or csubj child), or -1. A
+// one-word "subject" right after a preposition of its own ("but on
+// Wednesday said ...") is an adjunct the parser mislabelled: the clause
+// has none of its own and takes one as a clause without a subject does.
+// (A longer one is kept: in "On Tuesday Foreign Secretary Jack Straw
+// told ..." the parser hung the preposition on the real subject.)
+func (s *sentence) subjectOf(p int) int {
+	c := s.child(p, "nsubj", "csubj")
+	if c >= 0 && s.rel(c) == "nsubj" && c > s.start {
+		if k := s.child(c, "case"); k == c-1 && s.tok(k).UPOS == "ADP" && len(s.children(c)) == 1 {
+			return -1
+		}
+	}
+	return c
 }
 
 // reportingVerbOf returns, for a participle of speech set off by a comma
@@ -334,7 +350,7 @@ func (s *sentence) rawSubjects(p int) ([]Phrase, bool) {
 	if c := s.freeAdjunct(p); c >= 0 {
 		return s.coordinated(s.child(c, "nsubj", "csubj")), true
 	}
-	if s.rel(p) == "acl" && s.child(p, "nsubj", "csubj") < 0 {
+	if s.rel(p) == "acl" && s.subjectOf(p) < 0 {
 		// Participial or relative clause: the modified noun.
 		n := s.head(p)
 		if n < 0 {
@@ -358,14 +374,17 @@ func (s *sentence) rawSubjects(p int) ([]Phrase, bool) {
 	if c := s.freeAdjunct(src); c >= 0 {
 		return s.coordinated(s.child(c, "nsubj", "csubj")), true
 	}
-	if s.rel(src) == "acl" && s.child(src, "nsubj", "csubj") < 0 {
+	if s.rel(src) == "acl" && s.subjectOf(src) < 0 {
 		n := s.head(src)
 		if n < 0 {
 			return nil, false
 		}
 		return []Phrase{s.nounPhrase(n, src)}, true
 	}
-	subj := s.child(src, "nsubj", "csubj")
+	subj := s.subjectOf(src)
+	if subj < 0 {
+		return nil, false
+	}
 	if isRelPronoun(s, subj) {
 		// "the envoy who met X": the relative pronoun stands for the noun.
 		if n, cl := s.relNoun(src); n >= 0 {
