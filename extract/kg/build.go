@@ -1032,6 +1032,9 @@ func (db *docBuilder) verbal(x *openie.Extraction) (schema.Fact, bool) {
 	if pred != "" && pred != schema.Says && f.Subject.Entity != nil && f.Subject.Entity.Class == schema.ClassThing {
 		pred = "" // only actors, places and proposals take part in vocabulary facts
 	}
+	if pred == schema.LeaderOf && !leads(f.Subject) {
+		pred = "" // "Labour lead the Conservatives by 39% to 34%": ahead, not at the head
+	}
 	if stances[pred] && f.Subject.Entity != nil && (kindOf(f.Subject.Entity.Class) == ProposalObject || f.Subject.Entity.Class == schema.ClassEvent) {
 		// Proposals and events take no stances and make no offers:
 		// "the report and the survey offer a snapshot" is no
@@ -1326,6 +1329,13 @@ func (db *docBuilder) coercible(n int) bool {
 	return e.Class == schema.ClassOrganization || e.Class == schema.ClassThing && properName(e.Name)
 }
 
+// leads reports whether t can lead an organisation in the sense of
+// leaderOf: a person ("she leads the party"), not a party or a state that
+// leads another in a poll or a race.
+func leads(t schema.Term) bool {
+	return t.Entity != nil && t.Entity.Class == schema.ClassPerson
+}
+
 // properName reports whether name is written as a proper name: every word
 // capitalised but for the small words names contain ("Bay of Biscay",
 // "Dar es Salaam") and a place noun after a proper adjective ("Crimean
@@ -1523,6 +1533,9 @@ func (db *docBuilder) proposition(h int, outerSubj, forced schema.Term, depth in
 		}
 		p := &schema.Fact{Subject: subj, Relation: x.RelationText(db.doc), Object: obj}
 		p.Predicate, _ = db.predicate(x, arg, oref)
+		if p.Predicate == schema.LeaderOf && !leads(p.Subject) {
+			p.Predicate = ""
+		}
 		if p.Predicate != "" && db.passive(x) {
 			// As in a sentence's own facts: the passive subject is the
 			// patient, the "by" argument the agent; without an agent, or

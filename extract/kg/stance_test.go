@@ -77,3 +77,27 @@ func TestPassiveInReportedClause(t *testing.T) {
 		t.Errorf("the patient made the offerer: %q", got)
 	}
 }
+
+// TestLeaderOfNeedsPerson: a person leads an organisation; a party that
+// leads another in a poll is ahead of it, not at its head.
+func TestLeaderOfNeedsPerson(t *testing.T) {
+	p, err := pipeline.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The Freedom Party leads the Liberal Union by 39% to 34%.\n\n" +
+		"Ana Lopez leads the Freedom Party.\n"
+	_, facts, err := pipeline.Run(context.Background(), p, schema.Article{ID: "t", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for i := range facts {
+		if facts[i].Predicate == schema.LeaderOf {
+			got = append(got, kg.Format(&facts[i]))
+		}
+	}
+	if !slices.Equal(got, []string{"Ana Lopez -leaderOf-> Freedom Party"}) {
+		t.Errorf("leaderOf facts %q, want only Ana Lopez's", got)
+	}
+}
