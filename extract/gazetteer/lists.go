@@ -13,16 +13,18 @@ var listData string
 type List uint8
 
 // The name lists (lists.tsv): English given names from the @stdlib
-// first-name datasets (PDDL-1.0 / CC0), and WordNet 3.0 instance nouns
-// (proper names) of people, places and groups (WordNet 3.0 licence).
+// first-name datasets (PDDL-1.0 / CC0), WordNet 3.0 instance nouns
+// (proper names) of people, places and groups, and the names of WordNet's
+// organisations that are not instance nouns (WordNet 3.0 licence).
 const (
 	GivenNames  List = iota + 1 // "Maria", "John"
 	PersonNames                 // "Einstein", "Albert Einstein"
 	PlaceNames                  // "Kilimanjaro", "Ohio River"
 	GroupNames                  // "Red Cross", "Hezbollah"
+	OrgNames                    // "National Guard Bureau", "Labour Party", "NASA"
 )
 
-var listKinds = map[string]List{"given": GivenNames, "person": PersonNames, "place": PlaceNames, "group": GroupNames}
+var listKinds = map[string]List{"given": GivenNames, "person": PersonNames, "place": PlaceNames, "group": GroupNames, "org": OrgNames}
 
 var (
 	listOnce sync.Once

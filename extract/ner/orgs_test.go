@@ -206,3 +206,34 @@ func TestTrimLowerTails(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownOrgs: a run written exactly as an organisation's name in the
+// gazetteer's WordNet list becomes ORG when no entity holds it, a span
+// that is exactly such a name is retagged ORG, and names that are places
+// too, lower-case words and runs inside other entities are left alone.
+func TestKnownOrgs(t *testing.T) {
+	tests := []struct {
+		text  string
+		spans []nlp.Span
+		want  string
+	}{
+		{"the National Guard Bureau said so .", nil, "ORG:National Guard Bureau"},
+		{"NASA and the Kuomintang met .", nil, "ORG:NASA | ORG:Kuomintang"},
+		{"the Kuomintang won .", []nlp.Span{{Start: 1, End: 2, Label: "PERSON"}}, "ORG:Kuomintang"},
+		{"the United States said so .", []nlp.Span{{Start: 1, End: 3, Label: "GPE"}}, "GPE:United States"},
+		{"the United States said so .", nil, ""},
+		{"the nasa files .", nil, ""},
+		{"Ana NASA Lopez spoke .", []nlp.Span{{Start: 0, End: 3, Label: "PERSON"}}, "PERSON:Ana NASA Lopez"},
+	}
+	for _, tt := range tests {
+		d := docOf(tt.text)
+		spans := knownOrgs(d, tt.spans, coveredTokens(d, tt.spans))
+		var got []string
+		for _, s := range spans {
+			got = append(got, s.Label+":"+d.Forms(s.Start, s.End))
+		}
+		if g := strings.Join(got, " | "); g != tt.want {
+			t.Errorf("%q: %q, want %q", tt.text, g, tt.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package ner
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
@@ -118,8 +119,90 @@ func postprocess(doc *nlp.Document, spans []nlp.Span, casing map[uint32]uint8) [
 		}
 	}
 	spans = append(spans, extra...)
+	spans = knownOrgs(doc, spans, taken)
 	spans = propagate(doc, spans, taken, casing)
 	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	return spans
+}
+
+// orgNames indexes the gazetteer's organisation names (WordNet's
+// agencies, parties, churches: "Labour Party", "NASA", "Labour") by their
+// tokens as written, hyphens split off as the tokenizer does. Names that
+// are places too are left out: WordNet files "United States", "U.S." and
+// "White House" under organisations as governments, which news text
+// names as places.
+var orgNames = sync.OnceValue(func() orgIndex {
+	places := map[string]bool{}
+	for _, n := range gazetteer.ListNames(gazetteer.PlaceNames) {
+		places[n] = true
+	}
+	x := orgIndex{names: map[string]bool{}, first: map[string]int{}}
+	for _, n := range gazetteer.ListNames(gazetteer.OrgNames) {
+		if _, ok := gazetteer.LookupPlace(n); ok || places[n] {
+			continue
+		}
+		ws := strings.Fields(strings.ReplaceAll(n, "-", " - "))
+		x.names[strings.Join(ws, " ")] = true
+		x.first[ws[0]] = max(x.first[ws[0]], len(ws))
+	}
+	return x
+})
+
+// orgIndex holds the organisation names and, for each first word, the
+// most words of a name that starts with it.
+type orgIndex struct {
+	names map[string]bool
+	first map[string]int
+}
+
+// knownOrgs tags as ORG the longest runs of tokens written exactly as a
+// known organisation's name that no entity holds, and retags a span that
+// is exactly such a name ("Labour", which the model takes for a person or
+// misses in British news, the "Labour Party", the "FBI"). taken is updated.
+func knownOrgs(doc *nlp.Document, spans []nlp.Span, taken []bool) []nlp.Span {
+	x := orgNames()
+	exact := map[[2]int]int{}
+	for k, s := range spans {
+		exact[[2]int{s.Start, s.End}] = k
+	}
+	var b strings.Builder
+	for _, sn := range doc.Sentences {
+		for i := sn.Start; i < sn.End; {
+			found := 0
+			for n := min(x.first[doc.Tokens[i].Form], sn.End-i); n >= 1; n-- {
+				b.Reset()
+				for j := i; j < i+n; j++ {
+					if j > i {
+						b.WriteByte(' ')
+					}
+					b.WriteString(doc.Tokens[j].Form)
+				}
+				if x.names[b.String()] {
+					found = n
+					break
+				}
+			}
+			if found == 0 {
+				i++
+				continue
+			}
+			if k, ok := exact[[2]int{i, i + found}]; ok {
+				spans[k].Label = "ORG"
+			} else {
+				free := true
+				for j := i; j < i+found; j++ {
+					free = free && !taken[j]
+				}
+				if free {
+					spans = append(spans, nlp.Span{Start: i, End: i + found, Label: "ORG"})
+					for j := i; j < i+found; j++ {
+						taken[j] = true
+					}
+				}
+			}
+			i += found
+		}
+	}
 	return spans
 }
 
