@@ -127,10 +127,10 @@ func postprocess(doc *nlp.Document, spans []nlp.Span, casing map[uint32]uint8) [
 
 // orgNames indexes the gazetteer's organisation names (WordNet's
 // agencies, parties, churches: "Labour Party", "NASA", "Labour") by their
-// tokens as written, hyphens split off as the tokenizer does. Names that
-// are places too are left out: WordNet files "United States", "U.S." and
-// "White House" under organisations as governments, which news text
-// names as places.
+// tokens as written, hyphens split off as the tokenizer does. The
+// generator leaves out the names WordNet also gives to other things ("the
+// United States" is a government there too); names the gazetteer knows
+// as places are left out here as well.
 var orgNames = sync.OnceValue(func() orgIndex {
 	places := map[string]bool{}
 	for _, n := range gazetteer.ListNames(gazetteer.PlaceNames) {
