@@ -16,17 +16,10 @@ import (
 // attributed to the holder; a desired one, or one told of someone else,
 // stays attributed to the speaker.
 func TestSelfReportedStance(t *testing.T) {
-	p, err := pipeline.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "Anna Dubois, the Sylvanian foreign minister, said on Monday that she rejected the plan.\n\n" +
 		"Omar Haddad said he wants to reject the offer.\n\n" +
 		"Paul Berg said Sylvania rejected the deal.\n"
-	_, facts, err := pipeline.Run(context.Background(), p, schema.Article{ID: "t", Text: text})
-	if err != nil {
-		t.Fatal(err)
-	}
+	facts := buildFacts(t, text)
 	var got []string
 	for i := range facts {
 		if facts[i].Predicate == schema.Rejects {
@@ -50,16 +43,9 @@ func TestSelfReportedStance(t *testing.T) {
 // agent stays an open relation ("two were being held in Lima hospital" is
 // no control of a place).
 func TestPassiveInReportedClause(t *testing.T) {
-	p, err := pipeline.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "Solicitor Ana Lopez, who represents eight of the sailors, claimed the detention had driven four of the sailors to \"madness\", saying two were being held in Lima hospital.\n\n" +
 		"The minister said the concession was offered by the government.\n"
-	_, facts, err := pipeline.Run(context.Background(), p, schema.Article{ID: "t", Text: text})
-	if err != nil {
-		t.Fatal(err)
-	}
+	facts := buildFacts(t, text)
 	var got []string
 	for i := range facts {
 		got = append(got, kg.Format(&facts[i]))
@@ -81,16 +67,9 @@ func TestPassiveInReportedClause(t *testing.T) {
 // TestLeaderOfNeedsPerson: a person leads an organisation; a party that
 // leads another in a poll is ahead of it, not at its head.
 func TestLeaderOfNeedsPerson(t *testing.T) {
-	p, err := pipeline.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "The Freedom Party leads the Liberal Union by 39% to 34%.\n\n" +
 		"Ana Lopez leads the Freedom Party.\n"
-	_, facts, err := pipeline.Run(context.Background(), p, schema.Article{ID: "t", Text: text})
-	if err != nil {
-		t.Fatal(err)
-	}
+	facts := buildFacts(t, text)
 	var got []string
 	for i := range facts {
 		if facts[i].Predicate == schema.LeaderOf {
@@ -100,4 +79,18 @@ func TestLeaderOfNeedsPerson(t *testing.T) {
 	if !slices.Equal(got, []string{"Ana Lopez -leaderOf-> Freedom Party"}) {
 		t.Errorf("leaderOf facts %q, want only Ana Lopez's", got)
 	}
+}
+
+// buildFacts runs the whole pipeline on text as one article.
+func buildFacts(t *testing.T, text string) []schema.Fact {
+	t.Helper()
+	p, err := pipeline.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, facts, err := pipeline.Run(context.Background(), p, schema.Article{ID: "t", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return facts
 }
