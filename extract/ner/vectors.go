@@ -42,10 +42,13 @@ func ReduceVectors(words []string, vecs []float32, dims, k, top int) (*WordVecto
 	}
 	cov := make([]float64, dims*dims)
 	c := make([]float64, dims)
-	for i := 0; i < n; i++ {
+	center := func(i int) { // c = vector i minus the mean
 		for j, x := range vecs[i*dims : (i+1)*dims] {
 			c[j] = float64(x) - mean[j]
 		}
+	}
+	for i := 0; i < n; i++ {
+		center(i)
 		for a := 0; a < dims; a++ {
 			for b := a; b < dims; b++ {
 				cov[a*dims+b] += c[a] * c[b]
@@ -67,9 +70,7 @@ func ReduceVectors(words []string, vecs []float32, dims, k, top int) (*WordVecto
 	proj := make([]float64, n*k)
 	maxAbs := make([]float64, k)
 	for i := 0; i < n; i++ {
-		for j, x := range vecs[i*dims : (i+1)*dims] {
-			c[j] = float64(x) - mean[j]
-		}
+		center(i)
 		for p := 0; p < k; p++ {
 			e := order[p]
 			s := 0.0
