@@ -19,13 +19,7 @@ func TestSelfReportedStance(t *testing.T) {
 	text := "Anna Dubois, the Sylvanian foreign minister, said on Monday that she rejected the plan.\n\n" +
 		"Omar Haddad said he wants to reject the offer.\n\n" +
 		"Paul Berg said Sylvania rejected the deal.\n"
-	facts := buildFacts(t, text)
-	var got []string
-	for i := range facts {
-		if facts[i].Predicate == schema.Rejects {
-			got = append(got, kg.Format(&facts[i]))
-		}
-	}
+	got := formatted(buildFacts(t, text), schema.Rejects)
 	for _, want := range []string{
 		"Anna Dubois -rejects-> plan",
 		"Omar Haddad -rejects-> offer (desired, said by Omar Haddad)",
@@ -46,12 +40,9 @@ func TestPassiveInReportedClause(t *testing.T) {
 	text := "Solicitor Ana Lopez, who represents eight of the sailors, claimed the detention had driven four of the sailors to \"madness\", saying two were being held in Lima hospital.\n\n" +
 		"The minister said the concession was offered by the government.\n"
 	facts := buildFacts(t, text)
-	var got []string
-	for i := range facts {
-		got = append(got, kg.Format(&facts[i]))
-		if facts[i].Predicate == schema.Controls {
-			t.Errorf("unexpected %q", kg.Format(&facts[i]))
-		}
+	got := formatted(facts, "")
+	if c := formatted(facts, schema.Controls); len(c) > 0 {
+		t.Errorf("unexpected %q", c)
 	}
 	if !slices.Contains(got, "minister -says-> [government -offers-> concession]") {
 		t.Errorf("missing the government's offer in %q", got)
@@ -69,13 +60,7 @@ func TestPassiveInReportedClause(t *testing.T) {
 func TestLeaderOfNeedsPerson(t *testing.T) {
 	text := "The Freedom Party leads the Liberal Union by 39% to 34%.\n\n" +
 		"Ana Lopez leads the Freedom Party.\n"
-	facts := buildFacts(t, text)
-	var got []string
-	for i := range facts {
-		if facts[i].Predicate == schema.LeaderOf {
-			got = append(got, kg.Format(&facts[i]))
-		}
-	}
+	got := formatted(buildFacts(t, text), schema.LeaderOf)
 	if !slices.Equal(got, []string{"Ana Lopez -leaderOf-> Freedom Party"}) {
 		t.Errorf("leaderOf facts %q, want only Ana Lopez's", got)
 	}
@@ -93,4 +78,15 @@ func buildFacts(t *testing.T, text string) []schema.Fact {
 		t.Fatal(err)
 	}
 	return facts
+}
+
+// formatted renders the facts with predicate pred, or all when pred is "".
+func formatted(facts []schema.Fact, pred schema.Predicate) []string {
+	var out []string
+	for i := range facts {
+		if pred == "" || facts[i].Predicate == pred {
+			out = append(out, kg.Format(&facts[i]))
+		}
+	}
+	return out
 }
